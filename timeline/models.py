@@ -1,0 +1,424 @@
+"""The domain: articles as ingested, the events they report, and the gazetteer of actors and places."""
+
+import hashlib
+import unicodedata
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+def normalize_alias(name):
+    """The key aliases are compared by: case-folded, accents kept (Köln ≠ Koln is rare in news)."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
+def content_hash(text):
+    return hashlib.sha256(unicodedata.normalize("NFC", text).strip().encode()).hexdigest()
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        STATE = "state", _("state")
+        ORGANIZATION = "organization", _("organization")
+        BODY = "body", _("body")
+        PERSON = "person", _("person")
+
+    name = models.CharField(_("name"), max_length=200)
+    name_de = models.CharField(_("German name"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    country = models.CharField(
+        _("country"), max_length=2, blank=True, help_text=_("ISO 3166-1 alpha-2")
+    )
+    role = models.CharField(_("office or description"), max_length=200, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="parts",
+    )
+    wikidata_id = models.CharField(_("Wikidata id"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "kind"], name="unique_actor_name_kind"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ActorAlias(models.Model):
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("alias"), max_length=200)
+    normalized = models.CharField(max_length=200, editable=False, db_index=True)
+    language = models.CharField(_("language"), max_length=5, blank=True)
+
+    class Meta:
+        verbose_name = _("actor alias")
+        verbose_name_plural = _("actor aliases")
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "normalized"], name="unique_actor_alias"),
+        ]
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_alias(self.name)
+        super().save(*args, **kwargs)
+
+    def __str__(self):
+        return self.name
+
+
+class Place(models.Model):
+    class Kind(models.TextChoices):
+        CITY = "city", _("city")
+        VENUE = "venue", _("venue")
+        REGION = "region", _("region")
+        COUNTRY = "country", _("country")
+
+    name = models.CharField(_("name"), max_length=200)
+    name_de = models.CharField(_("German name"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CITY)
+    country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2"))
+    region = models.CharField(_("region code"), max_length=10, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    population = models.PositiveBigIntegerField(_("population"), default=0)
+    geonames_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True)
+    within = models.ForeignKey(
+        "self",
+        verbose_name=_("within"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="venues",
+        help_text=_("For a venue: the city it is in."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        indexes = [models.Index(fields=["country", "name"])]
+
+    def __str__(self):
+        return f"{self.name}, {self.country}"
+
+
+class PlaceAlias(models.Model):
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("alias"), max_length=200)
+    normalized = models.CharField(max_length=200, editable=False, db_index=True)
+    language = models.CharField(_("language"), max_length=5, blank=True)
+
+    class Meta:
+        verbose_name = _("place alias")
+        verbose_name_plural = _("place aliases")
+        constraints = [
+            models.UniqueConstraint(fields=["place", "normalized"], name="unique_place_alias"),
+        ]
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_alias(self.name)
+        super().save(*args, **kwargs)
+
+    def __str__(self):
+        return self.name
+
+
+class Feed(models.Model):
+    url = models.URLField(_("feed URL"), max_length=1000, unique=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    last_fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("feed")
+        verbose_name_plural = _("feeds")
+
+    def __str__(self):
+        return self.title or self.url
+
+
+class Article(models.Model):
+    text = models.TextField(_("text as ingested"))
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    outlet = models.CharField(_("outlet"), max_length=200, blank=True)
+    author = models.CharField(_("author"), max_length=300, blank=True)
+    url = models.URLField(_("URL"), max_length=1000, null=True, blank=True, unique=True)
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    language = models.CharField(_("language"), max_length=5)
+    published_at = models.DateTimeField(_("published"))
+    timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Berlin")
+    feed = models.ForeignKey(
+        Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    ingested_at = models.DateTimeField(_("ingested"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published_at"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
+        ]
+
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.text)
+        if self.url == "":
+            self.url = None
+        super().save(*args, **kwargs)
+
+    def __str__(self):
+        return self.title or f"Article {self.pk}"
+
+
+class Series(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self):
+        return self.name
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self):
+        return self.name
+
+
+class EventType(models.TextChoices):
+    """A small diplomatic vocabulary; `plover` maps each to its PLOVER/CAMEO category."""
+
+    MEETING = "meeting", _("meeting or talks")
+    PHONE_CALL = "phone_call", _("phone call")
+    VISIT = "visit", _("visit")
+    SUMMIT = "summit", _("summit or conference")
+    SESSION = "session", _("council or ministerial session")
+    NEGOTIATION = "negotiation", _("negotiation round")
+    AGREEMENT = "agreement", _("agreement or signature")
+    SANCTION = "sanction", _("sanction or expulsion")
+    STATEMENT = "statement", _("statement or demand")
+
+
+PLOVER_CATEGORY = {
+    EventType.MEETING: "CONSULT",
+    EventType.PHONE_CALL: "CONSULT",
+    EventType.VISIT: "CONSULT",
+    EventType.SUMMIT: "CONSULT",
+    EventType.SESSION: "CONSULT",
+    EventType.NEGOTIATION: "CONSULT",
+    EventType.AGREEMENT: "AGREE",
+    EventType.SANCTION: "SANCTION",
+    EventType.STATEMENT: "REQUEST",
+}
+
+
+class Precision(models.TextChoices):
+    DAY = "day", _("day")
+    WEEK = "week", _("week")
+    MONTH = "month", _("month")
+    QUARTER = "quarter", _("quarter")
+    SEASON = "season", _("season")
+    YEAR = "year", _("year")
+
+
+class EventQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(curation_status=Event.Curation.APPROVED)
+
+    def suggested(self):
+        return self.filter(curation_status=Event.Curation.SUGGESTED)
+
+    def between(self, first, last):
+        """Events whose date interval overlaps [first, last]; either bound may be None."""
+        queryset = self
+        if first is not None:
+            queryset = queryset.filter(Q(end__gte=first) | Q(end__isnull=True, start__gte=first))
+        if last is not None:
+            queryset = queryset.filter(start__lte=last)
+        return queryset
+
+    def involving(self, actor):
+        return self.filter(participants=actor).distinct()
+
+    def at(self, place):
+        return self.filter(Q(place=place) | Q(place__within=place))
+
+    def in_country(self, country_code):
+        return self.filter(place__country=country_code.upper())
+
+
+class Event(models.Model):
+    class Occurrence(models.TextChoices):
+        ANNOUNCED = "announced", _("announced")
+        HELD = "held", _("held")
+        POSTPONED = "postponed", _("postponed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    class Curation(models.TextChoices):
+        SUGGESTED = "suggested", _("suggested")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        MERGED = "merged", _("merged")
+
+    class PartOfDay(models.TextChoices):
+        MORNING = "morning", _("morning")
+        MIDDAY = "midday", _("midday")
+        AFTERNOON = "afternoon", _("afternoon")
+        EVENING = "evening", _("evening")
+        NIGHT = "night", _("night")
+
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    type = models.CharField(_("type"), max_length=20, choices=EventType.choices)
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"), null=True, blank=True)
+    precision = models.CharField(
+        _("date precision"), max_length=10, choices=Precision.choices, default=Precision.DAY
+    )
+    approximate = models.BooleanField(_("approximate"), default=False)
+    time = models.TimeField(_("time"), null=True, blank=True)
+    part_of_day = models.CharField(
+        _("part of day"), max_length=10, choices=PartOfDay.choices, blank=True
+    )
+    place = models.ForeignKey(
+        Place,
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    participants = models.ManyToManyField(
+        Actor, through="Participation", related_name="events", verbose_name=_("participants")
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="events", verbose_name=_("tags"))
+    series = models.ForeignKey(
+        Series,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    occurrence_status = models.CharField(
+        _("occurrence"), max_length=10, choices=Occurrence.choices, default=Occurrence.HELD
+    )
+    curation_status = models.CharField(
+        _("curation"), max_length=10, choices=Curation.choices, default=Curation.SUGGESTED
+    )
+    rejection_reason = models.TextField(_("rejection reason"), blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+    )
+    confidence = models.FloatField(_("confidence"), default=1.0)
+    corroboration = models.PositiveIntegerField(
+        _("sources"), default=0, help_text=_("How many articles report this event.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start", "-id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="event_end_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="event_confidence_between_0_and_1",
+            ),
+        ]
+        indexes = [
+            # Keyset pagination of the approved timeline, newest or oldest first.
+            models.Index(fields=["curation_status", "start", "id"], name="event_timeline_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.start:%Y-%m-%d} {self.title}"
+
+    @property
+    def last_day(self):
+        return self.end or self.start
+
+
+class Participation(models.Model):
+    class Role(models.TextChoices):
+        HOST = "host", _("host")
+        PARTICIPANT = "participant", _("participant")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT
+    )
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "actor"], name="unique_participation"),
+        ]
+
+    def __str__(self):
+        return f"{self.actor} ({self.get_role_display()})"
+
+
+class Citation(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="citations")
+    evidence = models.JSONField(
+        _("evidence"),
+        default=list,
+        help_text=_("Spans into the article text: role, start, end, text."),
+    )
+    date_resolution = models.JSONField(
+        _("date resolution"),
+        default=dict,
+        blank=True,
+        help_text=_("How the relative date was resolved against the publication time."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "article"], name="unique_citation"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} → {self.event}"
+
