@@ -21,6 +21,8 @@ class Document:
     outlet: str | None = None
     url: str | None = None
     language: str | None = None
+    # Header spans (publication stamp, byline, dateline) whose dates are no event dates.
+    metadata: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

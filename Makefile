@@ -1,0 +1,55 @@
+# The README's two commands: `make run` (set up and serve) and `make test` (every check).
+SHELL := /bin/bash
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+BOOTSTRAP_PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v python3)
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+SEED_ARTICLE := seeds/000_d27454c361ced20d.txt
+
+.PHONY: install setup run serve test test-sqlite test-postgres lint reset
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@$(BOOTSTRAP_PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12) and "Python >= 3.12 is required; found " + sys.version.split()[0])'
+	$(BOOTSTRAP_PYTHON) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.lock
+	touch $@
+
+setup: install
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py load_seeds
+	$(PYTHON) manage.py ingest --sync $(SEED_ARTICLE)
+	$(PYTHON) manage.py create_editor
+
+run: setup serve
+
+# The web server and the task worker together; Ctrl-C stops both.
+serve:
+	@trap 'kill 0' INT TERM EXIT; \
+	$(PYTHON) manage.py db_worker --queue-name '*' & \
+	$(PYTHON) manage.py runserver 127.0.0.1:8000 & \
+	wait
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test-sqlite: install
+	$(VENV)/bin/pytest
+
+test-postgres: install
+	@if $(PYTHON) -c "import psycopg; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		DATABASE_URL=$(POSTGRES_URL) $(VENV)/bin/pytest; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL is not reachable at $(POSTGRES_URL): CI requires the PostgreSQL run." >&2; exit 1; \
+	else \
+		echo "!!! PostgreSQL is not reachable at $(POSTGRES_URL): SKIPPING the PostgreSQL run !!!" >&2; \
+	fi
+
+test: lint test-sqlite test-postgres
+
+# Start again from an empty database (the seeds are loaded again by `make setup`).
+reset:
+	rm -f db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -1,0 +1,147 @@
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Citation,
+    Event,
+    Participation,
+    Place,
+    PlaceAlias,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def make_article(text="Die Minister treffen sich heute.", **fields):
+    fields.setdefault("published_at", datetime.datetime(2022, 1, 12, 2, 55, tzinfo=datetime.UTC))
+    fields.setdefault("language", "de")
+    return Article.objects.create(text=text, **fields)
+
+
+def make_event(title="NATO-Russia Council", start=datetime.date(2022, 1, 12), **fields):
+    fields.setdefault("type", "session")
+    return Event.objects.create(title=title, start=start, **fields)
+
+
+def test_an_event_cannot_end_before_it_starts():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_event(start=datetime.date(2022, 1, 13), end=datetime.date(2022, 1, 12))
+
+
+def test_a_multi_day_event_keeps_its_end():
+    event = make_event(end=datetime.date(2022, 1, 13))
+    assert Event.objects.get(pk=event.pk).last_day == datetime.date(2022, 1, 13)
+
+
+def test_confidence_must_be_a_probability():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_event(confidence=1.5)
+
+
+def test_the_same_text_is_never_ingested_twice():
+    make_article("Stoltenberg trifft Lawrow.")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_article("  Stoltenberg trifft Lawrow.\n")
+
+
+def test_urls_are_unique_when_present_and_optional_otherwise():
+    make_article("one", url="https://example.org/a")
+    make_article("two", url="")
+    make_article("three")
+    assert Article.objects.filter(url__isnull=True).count() == 2
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_article("four", url="https://example.org/a")
+
+
+def test_an_article_needs_text():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_article("")
+
+
+def test_an_actor_has_no_duplicate_alias():
+    nato = Actor.objects.create(name="NATO", kind="organization")
+    ActorAlias.objects.create(actor=nato, name="Nato")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ActorAlias.objects.create(actor=nato, name="NATO")
+
+
+def test_a_place_has_no_duplicate_alias():
+    brussels = Place.objects.create(name="Brussels", country="BE")
+    PlaceAlias.objects.create(place=brussels, name="Brüssel")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PlaceAlias.objects.create(place=brussels, name="brüssel")
+
+
+def test_two_places_may_share_an_alias():
+    brest_fr = Place.objects.create(name="Brest", country="FR")
+    brest_by = Place.objects.create(name="Brest", country="BY")
+    PlaceAlias.objects.create(place=brest_fr, name="Brest")
+    PlaceAlias.objects.create(place=brest_by, name="Brest")
+    assert PlaceAlias.objects.filter(normalized="brest").count() == 2
+
+
+def test_an_actor_takes_part_in_an_event_once():
+    event = make_event()
+    nato = Actor.objects.create(name="NATO", kind="organization")
+    Participation.objects.create(event=event, actor=nato)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Participation.objects.create(event=event, actor=nato, role="host")
+
+
+def test_an_article_is_cited_once_per_event():
+    event, article = make_event(), make_article()
+    Citation.objects.create(event=event, article=article)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Citation.objects.create(event=event, article=article)
+
+
+class TestEventQuerySet:
+    def test_approved_and_suggested_separate_curation_states(self):
+        approved = make_event("approved", curation_status="approved")
+        suggested = make_event("suggested")
+        make_event("rejected", curation_status="rejected")
+        assert list(Event.objects.approved()) == [approved]
+        assert list(Event.objects.suggested()) == [suggested]
+
+    def test_between_finds_events_whose_interval_overlaps(self):
+        brest = make_event("Brest", datetime.date(2022, 1, 12), end=datetime.date(2022, 1, 13))
+        geneva = make_event("Geneva", datetime.date(2022, 1, 10))
+        munich = make_event("Munich", datetime.date(2022, 2, 18), end=datetime.date(2022, 2, 20))
+        week = Event.objects.between(datetime.date(2022, 1, 13), datetime.date(2022, 1, 16))
+        assert list(week) == [brest]
+        since = Event.objects.between(datetime.date(2022, 1, 11), None)
+        assert set(since) == {brest, munich}
+        until = Event.objects.between(None, datetime.date(2022, 1, 11))
+        assert list(until) == [geneva]
+
+    def test_involving_and_at_follow_participants_and_places(self):
+        brussels = Place.objects.create(name="Brussels", country="BE")
+        hq = Place.objects.create(name="NATO headquarters", country="BE", kind="venue", within=brussels)
+        nato = Actor.objects.create(name="NATO", kind="organization")
+        russia = Actor.objects.create(name="Russia", kind="state")
+        council = make_event(place=hq)
+        council.participations.create(actor=nato)
+        council.participations.create(actor=russia)
+        elsewhere = make_event("elsewhere")
+        elsewhere.participations.create(actor=nato)
+        assert list(Event.objects.involving(russia)) == [council]
+        assert set(Event.objects.involving(nato)) == {council, elsewhere}
+        assert list(Event.objects.at(brussels)) == [council]
+        assert list(Event.objects.in_country("be")) == [council]
+        chained = Event.objects.involving(nato).at(brussels)
+        assert list(chained) == [council]
+
+
+def test_every_change_of_an_event_is_kept_in_its_history():
+    event = make_event()
+    event.title = "NATO-Russia Council session"
+    event.save()
+    assert [h.title for h in event.history.order_by("history_id")] == [
+        "NATO-Russia Council",
+        "NATO-Russia Council session",
+    ]

@@ -1,0 +1,136 @@
+"""The suggestion pipeline: an article and a gazetteer in, event candidates with evidence out."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from .dates import tag_dates
+from .events import Passage, assemble
+from .language import detect_language
+from .mentions import Gazetteer, Mention, country_context, resolve_places
+from .sentences import split_sentences
+from .triggers import find_triggers
+from .types import Candidate, Document, ExtractionError, TemporalExpression
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    document: Document
+    published: datetime
+    language: str
+    events: tuple[Candidate, ...]
+    dates: tuple[TemporalExpression, ...]
+    mentions: tuple[Mention, ...]
+
+
+def suggest(
+    document: Document,
+    gazetteer: Gazetteer,
+    published: datetime | None = None,
+    lang: str | None = None,
+) -> Suggestions:
+    published = published or document.published
+    if published is None:
+        raise ExtractionError(
+            "no publication time found in the article; give one (e.g. --published 2022-01-12T03:55)"
+        )
+    if published.tzinfo is None:
+        raise ExtractionError("the publication time needs a time zone")
+    body = document.body
+    if not body.strip():
+        raise ExtractionError("the article is empty")
+    lang = lang or document.language or detect_language(body)
+    dates = tuple(
+        d for d in tag_dates(body, published, lang) if not _inside(d.start, document.metadata)
+    )
+    found = [m for m in gazetteer.find(body, lang) if not _inside(m.start, document.metadata)]
+    mentions = tuple(resolve_places(found, country_context(found)))
+    triggers = find_triggers(body, lang)
+    passages = _passages(body, dates, mentions, triggers, document.metadata)
+    events = assemble(body, passages, published.date(), lang)
+    return Suggestions(document, published, lang, tuple(events), dates, mentions)
+
+
+def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _passages(
+    body: str,
+    dates: tuple[TemporalExpression, ...],
+    mentions: tuple[Mention, ...],
+    triggers: list[Any],
+    metadata: tuple[tuple[int, int], ...],
+) -> list[Passage]:
+    sentences = [s for s in split_sentences(body) if not _covered(s, metadata)]
+    starts = [start for start, _end in sentences]
+    buckets: list[dict[str, list[Any]]] = [
+        {"dates": [], "mentions": [], "triggers": []} for _ in sentences
+    ]
+    for name, items in (("dates", dates), ("mentions", mentions), ("triggers", triggers)):
+        for item in items:
+            index = bisect.bisect_right(starts, item.start) - 1
+            if index >= 0 and item.start < sentences[index][1]:
+                buckets[index][name].append(item)
+    paragraph_breaks = [i for i in range(len(body)) if body.startswith("\n\n", i)]
+    return [
+        Passage(
+            index=i,
+            start=start,
+            end=end,
+            triggers=tuple(bucket["triggers"]),
+            dates=tuple(bucket["dates"]),
+            mentions=tuple(bucket["mentions"]),
+            paragraph=bisect.bisect_right(paragraph_breaks, start),
+        )
+        for i, ((start, end), bucket) in enumerate(zip(sentences, buckets, strict=True))
+    ]
+
+
+def _covered(sentence: tuple[int, int], metadata: tuple[tuple[int, int], ...]) -> bool:
+    start, end = sentence
+    return any(m_start <= start and end <= m_end for m_start, m_end in metadata)
+
+
+def to_json(suggestions: Suggestions) -> dict[str, Any]:
+    """The stable JSON of `manage.py suggest` (DESIGN §3)."""
+    return {
+        "article": {
+            "title": suggestions.document.title,
+            "published": suggestions.published.isoformat(),
+            "language": suggestions.language,
+        },
+        "events": [_event_json(event) for event in suggestions.events],
+    }
+
+
+def _event_json(event: Candidate) -> dict[str, Any]:
+    place = event.place
+    return {
+        "title": event.title,
+        "type": event.type,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat() if event.end else None,
+        "precision": event.precision,
+        "approximate": event.approximate,
+        "time": event.time,
+        "part_of_day": event.part_of_day,
+        "status": event.status,
+        "place": None
+        if place is None
+        else {
+            "name": place.name,
+            "country": place.country or None,
+            "lat": place.latitude,
+            "lon": place.longitude,
+        },
+        "actors": [{"name": actor.name, "kind": actor.kind} for actor in event.actors],
+        "confidence": event.confidence,
+        "evidence": [
+            {"role": e.role, "start": e.start, "end": e.end, "text": e.text}
+            for e in event.evidence
+        ],
+    }

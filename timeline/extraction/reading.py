@@ -1,0 +1,150 @@
+"""Read an article from bytes: plain text in the agencies' and broadcasters' formats, or HTML.
+
+The body is kept as read (only line endings are normalised), because every evidence offset
+indexes it. Header lines that carry metadata (the "Stand:" stamp, a "Von …" byline, a dateline)
+are recorded as `metadata` spans so that their dates never become event dates.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from .language import detect_language
+from .types import Document, ExtractionError
+
+MAX_BYTES = 2 * 1024 * 1024
+BERLIN = ZoneInfo("Europe/Berlin")
+
+_STAND = re.compile(
+    r"(?:Stand|Zuletzt aktualisiert|Aktualisiert|Veröffentlicht(?: am)?|Datum|Date|Published"
+    r"|Updated)\s*:?\s*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s*(?:um\s*)?(\d{1,2})[:.](\d{2})"
+    r"(?:\s*Uhr)?)?",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2})?([+-]\d{2}:?\d{2}|Z)?")
+_BYLINE = re.compile(r"^(?:Von|By)\s+([^\n]{3,120})$", re.MULTILINE)
+_DATELINE = re.compile(
+    r"^\s*([A-ZÄÖÜ][\w./ -]{1,40}?)\s*(?:,\s*[^()\n]{1,30}?)?\s*\((dpa|AFP|Reuters|AP|KNA|epd|"
+    r"dpa-AFX|APA|SDA|DW)\)\s*[-–—]+\s*",
+    re.MULTILINE,
+)
+_HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|div|p)\b", re.IGNORECASE)
+
+
+def decode(data: bytes) -> str:
+    if not data or not data.strip():
+        raise ExtractionError("the article is empty")
+    if len(data) > MAX_BYTES:
+        raise ExtractionError(
+            f"the article is too large ({len(data):,} bytes; at most {MAX_BYTES:,})"
+        )
+    if b"\x00" in data[:8192]:
+        raise ExtractionError("the file is binary, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ExtractionError(
+            f"the file is not UTF-8 text (invalid byte at position {error.start})"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_HINT.search(text[:2000]))
+
+
+def read_document(data: bytes | str, tz: ZoneInfo = BERLIN, url: str | None = None) -> Document:
+    text = decode(data.encode() if isinstance(data, str) else data)
+    if looks_like_html(text):
+        return read_html(text, tz, url)
+    return read_plain_text(text, tz, url)
+
+
+def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) -> Document:
+    if not text.strip():
+        raise ExtractionError("the article is empty")
+    metadata: list[tuple[int, int]] = []
+    published = None
+    head = text[:1500]
+    if stamp := _STAND.search(head):
+        published = _stamp_datetime(stamp, tz)
+        metadata.append(stamp.span())
+    elif iso := _ISO.search(head):
+        published = _iso_datetime(iso, tz)
+        metadata.append(iso.span())
+    title = _title(text, metadata)
+    author = None
+    if byline := _BYLINE.search(head):
+        author = byline.group(1).strip()
+        metadata.append(byline.span())
+    outlet = None
+    if dateline := _DATELINE.search(head):
+        outlet = dateline.group(2)
+        metadata.append(dateline.span())
+    return Document(
+        body=text,
+        title=title,
+        published=published,
+        author=author,
+        outlet=outlet,
+        url=url,
+        language=detect_language(text),
+        metadata=tuple(sorted(metadata)),
+    )
+
+
+def _title(text: str, metadata: list[tuple[int, int]]) -> str | None:
+    first_line = text.strip().split("\n", 1)[0]
+    offset = text.index(first_line)
+    for start, _end in metadata:
+        if offset <= start < offset + len(first_line):
+            first_line = text[offset:start]
+    first_line = first_line.strip(" -–|")
+    return first_line[:300] or None
+
+
+def _stamp_datetime(match: re.Match[str], tz: ZoneInfo) -> datetime | None:
+    day, month, year, hour, minute = match.groups()
+    try:
+        return datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), tzinfo=tz
+        )
+    except ValueError:
+        return None
+
+
+def _iso_datetime(match: re.Match[str], tz: ZoneInfo) -> datetime | None:
+    try:
+        value = datetime.fromisoformat(match.group(0).replace(" ", "T"))
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=tz)
+
+
+def read_html(html: str, tz: ZoneInfo = BERLIN, url: str | None = None) -> Document:
+    # Imported here: trafilatura and htmldate take a noticeable time to import.
+    import trafilatura
+    from htmldate import find_date
+
+    extracted = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    body = (extracted.text if extracted else "") or ""
+    if not body.strip():
+        raise ExtractionError("the page has no readable article text")
+    published = None
+    found = find_date(html, url=url, extensive_search=False, outputformat="%Y-%m-%dT%H:%M:%S%z")
+    if found:
+        value = datetime.fromisoformat(found)
+        published = value if value.tzinfo else value.replace(tzinfo=tz)
+    return Document(
+        body=body,
+        title=extracted.title or None,
+        published=published,
+        author=extracted.author or None,
+        outlet=extracted.sitename or None,
+        url=url or extracted.url or None,
+        language=detect_language(body),
+    )
