@@ -121,7 +121,9 @@ class TestEventQuerySet:
 
     def test_involving_and_at_follow_participants_and_places(self):
         brussels = Place.objects.create(name="Brussels", country="BE")
-        hq = Place.objects.create(name="NATO headquarters", country="BE", kind="venue", within=brussels)
+        hq = Place.objects.create(
+            name="NATO headquarters", country="BE", kind="venue", within=brussels
+        )
         nato = Actor.objects.create(name="NATO", kind="organization")
         russia = Actor.objects.create(name="Russia", kind="state")
         council = make_event(place=hq)

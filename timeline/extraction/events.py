@@ -66,16 +66,16 @@ class Passage:
     paragraph: int
 
 
-def assemble(
-    text: str, passages: Sequence[Passage], published: date, lang: str
-) -> list[Candidate]:
+def assemble(text: str, passages: Sequence[Passage], published: date, lang: str) -> list[Candidate]:
     candidates: list[Candidate] = []
     discourse_date: TemporalExpression | None = None
     for passage in passages:
         dated = _event_dates(passage)
         trigger = _primary_trigger(passage, bool(dated))
         if trigger is not None:
-            candidate = _candidate(text, passages, passage, trigger, dated, discourse_date, published, lang)
+            candidate = _candidate(
+                text, passages, passage, trigger, dated, discourse_date, published, lang
+            )
             if candidate is not None:
                 candidates.append(candidate)
         if dated:
@@ -158,9 +158,7 @@ def _candidate(
     )
 
 
-def _actors(
-    passages: Sequence[Passage], passage: Passage
-) -> list[tuple[GazetteerActor, Mention]]:
+def _actors(passages: Sequence[Passage], passage: Passage) -> list[tuple[GazetteerActor, Mention]]:
     found: dict[str, tuple[GazetteerActor, Mention]] = {}
     for mention in passage.mentions:
         if mention.locative and mention.places:
@@ -238,7 +236,9 @@ def _evidence(
     if place is not None:
         spans.append(Evidence("place", place.start, place.end, text[place.start : place.end]))
     for _actor, mention in actors:
-        spans.append(Evidence("actor", mention.start, mention.end, text[mention.start : mention.end]))
+        spans.append(
+            Evidence("actor", mention.start, mention.end, text[mention.start : mention.end])
+        )
     return tuple(sorted(set(spans), key=lambda e: (e.start, e.role)))
 
 

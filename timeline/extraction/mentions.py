@@ -21,11 +21,16 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _MAX_TOKENS = 7
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|im|ins|nach|aus|bei|vor|at|to|near|from|In|Im|Nach|At)"
-    r"(?:\s+(?:der|dem|den|die|the|das))?(?:\s+[a-zäöüß-]+(?:stadt|hauptstadt|city|capital))?"
+    r"(?:\s+(?:der|dem|den|die|the|das))?"
+    r"(?:(?:\s+[\w-]+)?\s+[\w-]*(?:stadt|Stadt|city|capital|metropole|Metropole|kurort))?"
     r"\s+)$"
 )
 _VENUE_AFTER = re.compile(
     r"^\s+(?:Hauptquartier|Zentrale|Sitz|Amtssitz|Gipfel|Treffen|Konferenz|Gespräche|Verhandlungen)\b"
+)
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:der|die|das|dem|den|des|ein|eine|einem|einer|im|am|vom|zum|beim|the|a|an)\s+$",
+    re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"„“]\s*|\n\s*)$")
 
@@ -94,6 +99,11 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._index)
 
+    def lookup(self, name: str) -> tuple[tuple[GazetteerActor, ...], tuple[GazetteerPlace, ...]]:
+        """The actors and places an exact alias names (case-insensitive)."""
+        entry = self._index.get(alias_key(name)[:_MAX_TOKENS])
+        return (entry.actors, entry.places) if entry else ((), ())
+
     def find(self, text: str, lang: str = "de") -> list[Mention]:
         tokens = tokens_of(text)
         folded = [token.group(0).casefold() for token in tokens]
@@ -107,6 +117,9 @@ class Gazetteer:
                 i += 1
                 continue
             length, start, end, entry = found
+            if _common_noun(text, start, entry):
+                i += length
+                continue
             mentions.append(
                 Mention(
                     start,
@@ -145,9 +158,9 @@ class Gazetteer:
         if not word[:1].isupper() or len(word) < 6:
             return None
         folded = word.casefold()
-        if folded.endswith("s") and (entry := self._index.get((folded[:-1],))):
-            if _case_fits(word[:-1], entry.surfaces):
-                return 1, token.start(), token.end() - 1, entry
+        genitive = self._index.get((folded[:-1],)) if folded.endswith("s") else None
+        if genitive and _case_fits(word[:-1], genitive.surfaces):
+            return 1, token.start(), token.end() - 1, genitive
         for prefix in self._prefixes:
             if len(folded) - len(prefix) >= 4 and folded.startswith(prefix):
                 entry = self._index[(prefix,)]
@@ -155,6 +168,13 @@ class Gazetteer:
                 if rest.islower() and (entry.actors and not entry.places or _is_state(entry)):
                     return 1, token.start(), token.start() + len(prefix), entry
         return None
+
+
+def _common_noun(text: str, start: int, entry: _Entry) -> bool:
+    """Cities take no article: "die Halle", "the Reading" name no city, "die Ukraine" a country."""
+    if entry.actors or any(place.kind != "city" for place in entry.places):
+        return False
+    return bool(_ARTICLE_BEFORE.search(text[max(0, start - 8) : start]))
 
 
 def _is_state(entry: _Entry) -> bool:

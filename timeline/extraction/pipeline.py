@@ -130,7 +130,6 @@ def _event_json(event: Candidate) -> dict[str, Any]:
         "actors": [{"name": actor.name, "kind": actor.kind} for actor in event.actors],
         "confidence": event.confidence,
         "evidence": [
-            {"role": e.role, "start": e.start, "end": e.end, "text": e.text}
-            for e in event.evidence
+            {"role": e.role, "start": e.start, "end": e.end, "text": e.text} for e in event.evidence
         ],
     }

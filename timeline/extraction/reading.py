@@ -15,6 +15,8 @@ from .language import detect_language
 from .types import Document, ExtractionError
 
 MAX_BYTES = 2 * 1024 * 1024
+# Menus and cookie banners that trafilatura falls back to are shorter than any news item.
+_MIN_WORDS = 12
 BERLIN = ZoneInfo("Europe/Berlin")
 
 _STAND = re.compile(
@@ -132,7 +134,7 @@ def read_html(html: str, tz: ZoneInfo = BERLIN, url: str | None = None) -> Docum
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
     body = (extracted.text if extracted else "") or ""
-    if not body.strip():
+    if len(body.split()) < _MIN_WORDS:
         raise ExtractionError("the page has no readable article text")
     published = None
     found = find_date(html, url=url, extensive_search=False, outputformat="%Y-%m-%dT%H:%M:%S%z")

@@ -1,4 +1,4 @@
-"""Split a text into sentence spans, keeping offsets; German ordinals and abbreviations stay whole."""
+"""Split a text into sentence spans, keeping offsets; ordinals and abbreviations stay whole."""
 
 from __future__ import annotations
 

@@ -128,4 +128,6 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
 
 
 def _preceded_by_press(text: str, match: re.Match[str]) -> bool:
-    return bool(re.search(r"\b(?:press|news)\s+$", text[max(0, match.start() - 8) : match.start()], re.I))
+    return bool(
+        re.search(r"\b(?:press|news)\s+$", text[max(0, match.start() - 8) : match.start()], re.I)
+    )

@@ -44,7 +44,7 @@ class TemporalExpression:
     kind: str  # date, time, duration, set
     value: TemporalValue
     rule: str
-    # Expressions such as "seit 2019" or "im Jahr 2014" that set the background, never an event date.
+    # "seit 2019", "im Jahr 2014": background, never an event date.
     background: bool = False
 
 

@@ -1,0 +1,126 @@
+"""Actor and place mentions: inflected and compound forms, case, and ambiguous places."""
+
+import pytest
+
+from timeline.extraction.mentions import Gazetteer, country_context, resolve_places
+from timeline.extraction.types import GazetteerActor, GazetteerPlace
+
+NATO = GazetteerActor("nato", "NATO", "organization", aliases=("Nato", "NATO"))
+NRC = GazetteerActor(
+    "nrc", "NATO-Russia Council", "body", aliases=("Nato-Russland-Rat", "NATO-Russia Council")
+)
+EU = GazetteerActor("eu", "European Union", "organization", aliases=("EU", "Europäische Union"))
+RUSSIA = GazetteerActor(
+    "ru", "Russia", "state", "RU", ("Russland", "Russlands", "russische", "russischen", "Russian")
+)
+FRANCE = GazetteerActor(
+    "fr", "France", "state", "FR", ("Frankreich", "Frankreichs", "französische", "Französin")
+)
+BELARUS = GazetteerActor("by", "Belarus", "state", "BY", ("Belarus", "Weißrussland"))
+US = GazetteerActor("us", "United States", "state", "US", ("USA", "US", "U.S."))
+PUTIN = GazetteerActor("putin", "Vladimir Putin", "person", "RU", ("Putin", "Kremlchef"))
+BRUSSELS = GazetteerPlace(
+    "bru", "Brussels", "BE", population=1_019_022, aliases=("Brüssel", "Brüsseler")
+)
+BREST_FR = GazetteerPlace("brest-fr", "Brest", "FR", population=144_899)
+BREST_BY = GazetteerPlace("brest-by", "Brest", "BY", population=347_138)
+BRITTANY = GazetteerPlace("bre", "Bretagne", "FR", kind="region", aliases=("Brittany",))
+ESSEN = GazetteerPlace("essen", "Essen", "DE", population=583_109)
+UKRAINE_PLACE = GazetteerPlace("ua-place", "Ukraine", "UA", kind="country")
+UKRAINE = GazetteerActor("ua", "Ukraine", "state", "UA", ("Ukraine",))
+
+GAZETTEER = Gazetteer(
+    [NATO, NRC, EU, RUSSIA, FRANCE, BELARUS, US, PUTIN, UKRAINE],
+    [BRUSSELS, BREST_FR, BREST_BY, BRITTANY, ESSEN, UKRAINE_PLACE],
+)
+
+
+def names(text, lang="de"):
+    found = []
+    for mention in GAZETTEER.find(text, lang):
+        named = [a.key for a in mention.actors] + [p.key for p in mention.places]
+        found.append((mention.text, named))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Nato-Russland-Rat tagt.", [("Nato-Russland-Rat", ["nrc"])]),
+        ("Der NATO Russland Rat tagt.", [("NATO Russland Rat", ["nrc"])]),
+        ("Die Nato und Russland reden.", [("Nato", ["nato"]), ("Russland", ["ru"])]),
+        ("russische Diplomaten kommen", [("russische", ["ru"])]),
+        ("ins Brüsseler Hauptquartier", [("Brüsseler", ["bru"])]),
+        ("Die EU-Verteidigungsminister beraten.", [("EU", ["eu"])]),
+        ("Der Kremlchef schweigt.", [("Kremlchef", ["putin"])]),
+        ("Eine Russlandreise ist geplant.", [("Russland", ["ru"])]),
+        ("Brüssels Rolle wächst.", [("Brüssel", ["bru"])]),
+        ("Frankreichs Ministerin", [("Frankreichs", ["fr"])]),
+        ("Die USA und die U.S. Navy", [("USA", ["us"]), ("U.S", ["us"])]),
+    ],
+)
+def test_inflected_hyphenated_and_compound_forms_are_found(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "let us talk",  # "us" is not the United States
+        "wir essen gemeinsam",  # lower-case "essen" is not the city
+        "Die Eu ist",  # an abbreviation written in capitals must be written so
+    ],
+)
+def test_case_that_carries_meaning_is_respected(text):
+    assert names(text, "en") == []
+
+
+def test_offsets_point_at_the_mention():
+    text = "Dass russische Diplomaten ins Brüsseler Hauptquartier kommen"
+    for mention in GAZETTEER.find(text):
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_places_after_a_locative_preposition_are_marked():
+    mentions = GAZETTEER.find("Sie treffen sich in der Festungsstadt Brest, sagt Putin.")
+    brest = next(m for m in mentions if m.text == "Brest")
+    assert brest.locative
+    putin = next(m for m in mentions if m.text == "Putin")
+    assert not putin.locative
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "In der Bretagne treffen sich die Minister, in der Festungsstadt Brest. "
+            "Frankreichs Ministerin ist Gastgeberin.",
+            "FR",
+        ),
+        ("Brest liegt in Belarus an der Grenze zu Polen; Weißrussland kontrolliert.", "BY"),
+        ("Die russische Seite und Frankreich treffen sich in Brest.", "FR"),
+    ],
+)
+def test_an_ambiguous_place_is_resolved_from_the_article_context(text, country):
+    found = GAZETTEER.find(text)
+    resolved = resolve_places(found, country_context(found))
+    brest = next(m for m in resolved if m.text == "Brest")
+    assert [place.country for place in brest.places] == [country]
+
+
+def test_without_context_the_larger_place_wins():
+    found = GAZETTEER.find("Treffen in Brest.")
+    resolved = resolve_places(found, country_context(found))
+    assert resolved[0].places == (BREST_BY,)
+
+
+def test_exact_lookup_finds_aliases_of_actors_and_places():
+    assert GAZETTEER.lookup("Nato-Russland-Rat") == ((NRC,), ())
+    assert GAZETTEER.lookup("brüssel") == ((), (BRUSSELS,))
+    assert GAZETTEER.lookup("Atlantis") == ((), ())
+
+
+def test_a_city_name_after_an_article_is_a_common_noun():
+    assert names("Sie essen in der Essen-Halle und im Essen.") == []
+    assert names("Die Konferenz in Essen") == [("Essen", ["essen"])]
+    assert names("in der Ukraine") == [("Ukraine", ["ua", "ua-place"])]
