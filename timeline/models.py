@@ -2,9 +2,11 @@
 
 import hashlib
 import unicodedata
+from datetime import timedelta
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Q
+from django.db.models.functions import Trunc
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -266,6 +268,128 @@ class EventQuerySet(models.QuerySet):
 
     def in_country(self, country_code):
         return self.filter(place__country=country_code.upper())
+
+    # The analysts' timeline: multi-valued filters match any of the given values, and use
+    # EXISTS rather than joins so that no DISTINCT is needed and keyset order stays cheap.
+
+    def involving_any(self, actors):
+        return self.filter(
+            models.Exists(
+                Participation.objects.filter(event=models.OuterRef("pk"), actor__in=actors)
+            )
+        )
+
+    def at_any(self, places):
+        return self.filter(Q(place__in=places) | Q(place__within__in=places))
+
+    def in_countries(self, country_codes):
+        return self.filter(place__country__in=[code.upper() for code in country_codes])
+
+    def of_types(self, types):
+        return self.filter(type__in=types)
+
+    def tagged_any(self, tags):
+        return self.filter(
+            models.Exists(
+                Event.tags.through.objects.filter(event=models.OuterRef("pk"), tag__in=tags)
+            )
+        )
+
+    def with_occurrence(self, statuses):
+        return self.filter(occurrence_status__in=statuses)
+
+    def search(self, text):
+        """Full-text search: PostgreSQL's German and English configurations, else icontains."""
+        text = " ".join(text.split())
+        if not text:
+            return self
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            vector = SearchVector("title", "summary", config="german") + SearchVector(
+                "title", "summary", config="english"
+            )
+            query = SearchQuery(text, config="german", search_type="websearch") | SearchQuery(
+                text, config="english", search_type="websearch"
+            )
+            names = Q(place__name__icontains=text) | Q(
+                models.Exists(
+                    Participation.objects.filter(
+                        Q(actor__name__icontains=text) | Q(actor__name_de__icontains=text),
+                        event=models.OuterRef("pk"),
+                    )
+                )
+            )
+            return self.annotate(search_vector=vector).filter(Q(search_vector=query) | names)
+        return self.filter(
+            Q(title__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(place__name__icontains=text)
+            | Q(place__name_de__icontains=text)
+            | Q(
+                models.Exists(
+                    Participation.objects.filter(
+                        Q(actor__name__icontains=text) | Q(actor__name_de__icontains=text),
+                        event=models.OuterRef("pk"),
+                    )
+                )
+            )
+        )
+
+    def in_timeline_order(self, newest_first=True):
+        if newest_first:
+            return self.order_by("-start", "-id")
+        return self.order_by("start", "id")
+
+    def past(self, start, pk=None, newest_first=True):
+        """Keyset pagination: the events after position (start, pk) in timeline order.
+
+        Without pk, every event on `start` is included (jumping to a date). The redundant
+        bound on `start` lets the (curation_status, start, id) index seek instead of scan.
+        """
+        if newest_first:
+            if pk is None:
+                return self.filter(start__lte=start)
+            return self.filter(Q(start__lte=start), Q(start__lt=start) | Q(id__lt=pk))
+        if pk is None:
+            return self.filter(start__gte=start)
+        return self.filter(Q(start__gte=start), Q(start__gt=start) | Q(id__gt=pk))
+
+    def counts_by(self, field, limit=None):
+        """One aggregate query: [(value, count)], most frequent first."""
+        rows = (
+            self.order_by()
+            .values_list(field)
+            .annotate(count=models.Count("pk"))
+            .order_by("-count", field)
+        )
+        return list(rows[:limit] if limit else rows)
+
+    def counts_per(self, period):
+        """Events starting in each day, week, month or year: {first day of period: count}."""
+        if period == "day":
+            bucket = F("start")
+        else:
+            bucket = Trunc("start", period, output_field=models.DateField())
+        rows = self.order_by().annotate(bucket=bucket).values_list("bucket")
+        return dict(rows.annotate(count=models.Count("pk")).order_by())
+
+    def related_to(self, event, days=7):
+        """Same series, or sharing an actor within ±`days` days."""
+        window = timedelta(days=days)
+        related = Q(
+            models.Exists(
+                Participation.objects.filter(
+                    event=models.OuterRef("pk"),
+                    actor__in=Participation.objects.filter(event=event).values("actor"),
+                )
+            ),
+            start__gte=event.start - window,
+            start__lte=event.last_day + window,
+        )
+        if event.series_id:
+            related |= Q(series_id=event.series_id)
+        return self.filter(related).exclude(pk=event.pk)
 
 
 class Event(models.Model):

@@ -1,15 +1,113 @@
-from django.shortcuts import render
+import datetime
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Max, Min, Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from .models import Event
+from .forms import TimelineForm, encode_cursor
+from .models import Citation, Event, Participation
+from .templatetags.timeline import density_strip, group_by_day
+
+PAGE_SIZE = 30
+
+
+def timeline_access(view):
+    """Analysts' pages are public unless TIMELINE_PUBLIC is off; then they need a login."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not settings.TIMELINE_PUBLIC and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        response = view(request, *args, **kwargs)
+        patch_vary_headers(response, ["HX-Request", "HX-Target"])
+        return response
+
+    return wrapper
+
+
+def for_display(events):
+    return events.select_related("place").prefetch_related(
+        Prefetch("participations", Participation.objects.select_related("actor")),
+        "tags",
+    )
 
 
 @require_GET
+@timeline_access
 def timeline(request):
-    events = (
-        Event.objects.approved()
-        .select_related("place")
-        .prefetch_related("participants")
-        .order_by("-start", "-id")[:50]
+    """The approved events, filtered; htmx asks for the results (filters) or the next page."""
+    template_name = "timeline/timeline.html"
+    partial = None
+    if request.htmx and not request.htmx.history_restore_request:
+        partial = "results" if request.htmx.target == "results" else "event-list"
+        template_name += f"#{partial}"
+    form = TimelineForm(request.GET)
+    if not form.is_valid():
+        return render(request, template_name, {"form": form}, status=400)
+
+    events = form.filter(Event.objects.approved())
+    page = list(
+        for_display(form.page(events).in_timeline_order(form.newest_first))[: PAGE_SIZE + 1]
     )
-    return render(request, "timeline/timeline.html", {"events": events})
+    more = len(page) > PAGE_SIZE
+    page = page[:PAGE_SIZE]
+    cursor = form.cleaned_data["cursor"]
+    context = {
+        "form": form,
+        "days": group_by_day(page, after=cursor[0] if cursor else None),
+        "next_cursor": encode_cursor(page[-1]) if more else None,
+    }
+    if partial != "event-list":
+        context |= {
+            "total": events.count(),
+            "density": density_strip(events, *date_range(form, events)),
+            "facets": form.facets(Event.objects.approved()),
+            "swap_oob": partial == "results",
+        }
+    return render(request, template_name, context)
+
+
+def date_range(form, events):
+    """The period the density strip covers: the chosen range, else the events' own span."""
+    first, last = form.cleaned_data["from"], form.cleaned_data["to"]
+    if first is None or last is None:
+        span = events.aggregate(first=Min("start"), last=Max("start"))
+        first = first or span["first"]
+        last = last or span["last"]
+    if first is None or last is None:
+        return None, None
+    return first, max(first, min(last, first + datetime.timedelta(days=365 * 200)))
+
+
+@require_GET
+@timeline_access
+def event_detail(request, pk):
+    """An event's permalink; htmx loads the same page's detail partial into the list item."""
+    event = get_object_or_404(
+        for_display(Event.objects.approved())
+        .select_related("series")
+        .prefetch_related(
+            Prefetch(
+                "citations",
+                Citation.objects.select_related("article").order_by("article__published_at"),
+            )
+        ),
+        pk=pk,
+    )
+    related = Event.objects.approved().related_to(event).select_related("place")
+    template_name = "timeline/event.html"
+    heading_level = 2
+    if request.htmx and not request.htmx.history_restore_request:
+        # Inside the list the detail sits under the event's own <h4>.
+        template_name += "#event-detail"
+        heading_level = 5
+    context = {
+        "event": event,
+        "related": list(related.in_timeline_order(newest_first=False)[:10]),
+        "heading_level": heading_level,
+    }
+    return render(request, template_name, context)
