@@ -1,6 +1,19 @@
-from django.contrib import admin
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import ingest, tasks
+from .extraction.reading import MAX_BYTES, decode
+from .extraction.types import ExtractionError
 from .models import (
     Actor,
     ActorAlias,
@@ -8,6 +21,7 @@ from .models import (
     Citation,
     Event,
     Feed,
+    Ingestion,
     Participation,
     Place,
     PlaceAlias,
@@ -67,12 +81,152 @@ class FeedAdmin(admin.ModelAdmin):
     list_display = ["__str__", "url", "active", "last_fetched_at", "last_error"]
     list_filter = ["active"]
     search_fields = ["url", "title"]
+    readonly_fields = ["last_fetched_at", "last_error"]
+    actions = ["fetch_now"]
+
+    @admin.action(description=_("Fetch now"), permissions=["change"])
+    def fetch_now(self, request, queryset):
+        ingestions = [tasks.enqueue_feed(feed, created_by=request.user) for feed in queryset]
+        messages.success(
+            request,
+            format_html(
+                _('Fetching {} feed(s) in the background: <a href="{}">see the progress</a>.'),
+                len(ingestions),
+                _ingestions_url(ingestions),
+            ),
+        )
 
 
 class CitationInline(admin.StackedInline):
     model = Citation
     extra = 0
     autocomplete_fields = ["article"]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)] if data else []
+
+
+class IngestForm(forms.Form):
+    text = forms.CharField(
+        label=_("Pasted article"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 90}),
+        help_text=_("Plain text as published, e.g. a title line with “Stand: 12.01.2022 03:55”."),
+    )
+    files = MultipleFileField(
+        label=_("Files"), required=False, help_text=_("Text or HTML files; several at once.")
+    )
+    urls = forms.CharField(
+        label=_("URLs"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 90}),
+        help_text=_("Pages or RSS/Atom feeds, one per line."),
+    )
+    published = forms.DateTimeField(
+        label=_("Publication time"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("Overrides what the articles say; needed when they say nothing."),
+    )
+    timezone = forms.CharField(label=_("Time zone"), initial="Europe/Berlin", max_length=64)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("detect")), ("de", _("German")), ("en", _("English"))],
+    )
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if text and not text.strip():
+            raise ValidationError(_("The pasted text is empty."))
+        if text:
+            try:
+                decode(text.encode())
+            except ExtractionError as error:
+                raise ValidationError(str(error)) from None
+        return text.strip() and text
+
+    def clean_urls(self):
+        urls = [line.strip() for line in self.cleaned_data["urls"].splitlines() if line.strip()]
+        validate = URLValidator(schemes=["http", "https"])
+        bad = []
+        for url in urls:
+            try:
+                validate(url)
+            except ValidationError:
+                bad.append(url)
+        if bad:
+            raise ValidationError(_("Not an http(s) URL: %(urls)s") % {"urls": ", ".join(bad)})
+        return urls
+
+    def clean_timezone(self):
+        name = self.cleaned_data["timezone"].strip()
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValidationError(_("Unknown time zone: %(name)s") % {"name": name}) from None
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("text") or cleaned.get("files") or cleaned.get("urls")):
+            if not self.errors:
+                raise ValidationError(
+                    _("Nothing to ingest: paste an article, choose files or give URLs.")
+                )
+            return cleaned
+        if cleaned.get("published") and cleaned.get("timezone"):
+            naive = cleaned["published"].replace(tzinfo=None)
+            cleaned["published"] = naive.replace(tzinfo=ZoneInfo(cleaned["timezone"]))
+        self.file_items, self.file_errors = [], []
+        for upload in cleaned.get("files") or []:
+            try:
+                if upload.size > MAX_BYTES:
+                    raise ExtractionError(
+                        f"the file is too large ({upload.size:,} bytes; at most {MAX_BYTES:,})"
+                    )
+                text = decode(upload.read())
+            except ExtractionError as error:
+                self.file_errors.append((upload.name, str(error)))
+                continue
+            self.file_items.append({"kind": "file", "name": upload.name, "text": text})
+        return cleaned
+
+    def create_ingestions(self, user):
+        data = self.cleaned_data
+        options = {
+            "published": data.get("published"),
+            "tz": data["timezone"],
+            "lang": data.get("language") or "",
+            "created_by": user,
+        }
+        requests = []
+        if data.get("text"):
+            items = [{"kind": "text", "name": "pasted text", "text": data["text"]}]
+            requests.append((Ingestion.Kind.TEXT, items, data["text"].strip().split("\n")[0]))
+        if self.file_items:
+            names = ", ".join(item["name"] for item in self.file_items)
+            requests.append((Ingestion.Kind.FILE, self.file_items, names))
+        if data.get("urls"):
+            items = [{"kind": "url", "url": url} for url in data["urls"]]
+            requests.append((Ingestion.Kind.URL, items, " ".join(data["urls"])))
+        return [
+            ingest.create_ingestion(kind, items, source=source, **options)
+            for kind, items, source in requests
+        ]
 
 
 @admin.register(Article)
@@ -82,6 +236,120 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "text", "url", "author"]
     date_hierarchy = "published_at"
     readonly_fields = ["content_hash", "ingested_at"]
+    actions = ["suggest_again"]
+
+    def get_urls(self):
+        ingest_url = path(
+            "ingest/",
+            self.admin_site.admin_view(self.ingest_view),
+            name="timeline_article_ingest",
+        )
+        return [ingest_url, *super().get_urls()]
+
+    def ingest_view(self, request):
+        """Paste, upload or link articles; each kind of input becomes one queued Ingestion."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = IngestForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            for name, error in form.file_errors:
+                messages.error(request, f"{name}: {error}")
+            ingestions = [
+                tasks.enqueue(ingestion) for ingestion in form.create_ingestions(request.user)
+            ]
+            if ingestions:
+                messages.success(
+                    request,
+                    _("Queued %(count)d ingestion(s); the worker ingests them in the background.")
+                    % {"count": len(ingestions)},
+                )
+                return HttpResponseRedirect(_ingestions_url(ingestions))
+            form.add_error("files", _("None of the files could be read (see the messages)."))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Ingest articles"),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/timeline/article/ingest.html", context)
+
+    @admin.action(description=_("Suggest events again (after gazetteer changes)"))
+    def suggest_again(self, request, queryset):
+        for article in queryset:
+            tasks.reingest_article.enqueue(article.pk)
+        messages.success(request, _("Queued %(count)d article(s).") % {"count": queryset.count()})
+
+
+def _ingestions_url(ingestions):
+    if len(ingestions) == 1:
+        return reverse("admin:timeline_ingestion_change", args=[ingestions[0].pk])
+    ids = ",".join(str(ingestion.pk) for ingestion in ingestions)
+    return reverse("admin:timeline_ingestion_changelist") + f"?id__in={ids}"
+
+
+@admin.register(Ingestion)
+class IngestionAdmin(admin.ModelAdmin):
+    """Read-only: ingestions are made on the "Ingest articles" page and by feeds."""
+
+    list_display = [
+        "__str__",
+        "status",
+        "progress",
+        "articles_new",
+        "articles_known",
+        "failures",
+        "suggestions",
+        "corroborations",
+        "created_by",
+        "created_at",
+    ]
+    list_filter = ["status", "kind"]
+    search_fields = ["source"]
+    fields = [
+        "kind",
+        "source",
+        "feed",
+        "published",
+        "timezone",
+        "language",
+        "created_by",
+        "created_at",
+        "started_at",
+    ]
+    change_form_template = "admin/timeline/ingestion/change_form.html"
+
+    @admin.display(description=_("progress"))
+    def progress(self, ingestion):
+        return f"{ingestion.done}/{ingestion.total}"
+
+    # Whoever may add articles may follow their ingestion.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("timeline.add_article") or super().has_view_permission(
+            request, obj
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        ingestion = self.get_object(request, object_id)
+        if ingestion is None or not self.has_view_permission(request, ingestion):
+            return super().change_view(request, object_id, form_url, extra_context)
+        extra = {
+            **(extra_context or {}),
+            "ingestion": ingestion,
+            "articles": ingestion.articles.order_by("pk")[:200],
+            "suggested_events": Event.objects.filter(citations__article__ingestions=ingestion)
+            .distinct()
+            .select_related("place")
+            .order_by("start", "pk")[:200],
+        }
+        if request.htmx:
+            return TemplateResponse(request, f"{self.change_form_template}#status", extra)
+        return super().change_view(request, object_id, form_url, extra)
 
 
 @admin.register(Series)

@@ -546,3 +546,63 @@ class Citation(models.Model):
     def __str__(self):
         return f"{self.article} → {self.event}"
 
+
+class Ingestion(models.Model):
+    """A request to ingest articles (pasted text, files, URLs or a feed), run as background tasks.
+
+    `items` holds the inputs until a worker has read them, so a request survives a restart.
+    """
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("pasted text")
+        FILE = "file", _("files")
+        URL = "url", _("URLs")
+        FEED = "feed", _("feed")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    items = models.JSONField(_("inputs"), default=list, blank=True)
+    published = models.DateTimeField(_("publication time override"), null=True, blank=True)
+    timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Berlin")
+    language = models.CharField(_("language"), max_length=5, blank=True)
+    feed = models.ForeignKey(
+        Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="ingestions"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    total = models.PositiveIntegerField(_("items"), default=0)
+    done = models.PositiveIntegerField(_("items done"), default=0)
+    articles_new = models.PositiveIntegerField(_("new articles"), default=0)
+    articles_known = models.PositiveIntegerField(_("already known"), default=0)
+    failures = models.PositiveIntegerField(_("failed"), default=0)
+    suggestions = models.PositiveIntegerField(_("suggestions made"), default=0)
+    corroborations = models.PositiveIntegerField(_("events corroborated"), default=0)
+    error = models.TextField(_("errors"), blank=True)
+    articles = models.ManyToManyField(
+        Article, blank=True, related_name="ingestions", verbose_name=_("articles")
+    )
+    created_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("ingestion")
+        verbose_name_plural = _("ingestions")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk}: {self.source}"[:200]
+
+    @property
+    def finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)
