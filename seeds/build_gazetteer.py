@@ -321,6 +321,29 @@ CITY_EXTRA_EN = {
     ("US", "New York City"): "New York",
 }
 
+# Words of running German and English news text that GeoNames also knows as a town or as a
+# town's alternate name ("Auch" in Gers, "Lage" in Lippe, "Of" in Trabzon, "Police" in Poland).
+# Such towns are left out (even Mitte, Berlin, for "Mitte Februar"), and such alternate names too.
+COMMON_WORDS = set(
+    """
+    aber alle allen also als am an auch auf aus bald bar bau bei beim bis bitte da dabei damit
+    dann darum das dass dem den denen der des die dies doch dort du durch eben ehe eher ein eine
+    einem einen einer eines ende er es etwa fall für gar gegen hat hatte heute hier hof ihm ihn
+    ihr im immer in ist ja jetzt kam kamen kann klar lage land lang langen los mai man mehr mit
+    mitte nach nah nahe neu nicht noch nun nur ob oder ohne ort rat rede ruhe sache schon sehr
+    sein seit sich sie sind so sonst stadt statt teil um und uns unter uran viel vom von vor wahl
+    war waren was weg weil welt wenn wer wie wir wird wo zeit ziel zu zum zur über
+    a about after again all also an and annex any are as at be been big both but by can come
+    corona date day deal did do does down each even ever few for from gate get goes good had has
+    have he her here him his how hub if in independence into is it its just like made make man
+    many march may me mission more most much must my new no nor not now of off on once one only
+    or other our out over own paramount police put said same say says see she should since so
+    some spoken still such summit than that the their them then there these they this those
+    through to too under union up us very was way we well were what when where which while who
+    why will with would yet you
+    """.split()
+)
+
 ALIAS_CAP_LARGE = 30
 ALIAS_CAP_SMALL = 3
 LARGE_CITY = 100_000
@@ -555,8 +578,14 @@ def build_cities():
     result = []
     for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
         gid, name = city["geonameid"], city["name"]
+        if casefolded(name) in COMMON_WORDS:
+            continue
         german = names_de.get(gid, [])
-        alternates = [n for n in city["alternatenames"] if useful_alternate_name(n)]
+        alternates = [
+            n
+            for n in city["alternatenames"]
+            if useful_alternate_name(n) and casefolded(n) not in COMMON_WORDS
+        ]
         if city["population"] < LARGE_CITY:
             # Small towns: keep spelling variants of the name, not its translations.
             def closeness(n, name=name):
