@@ -40,7 +40,7 @@ class ActorAdmin(admin.ModelAdmin):
     list_display = ["name", "name_de", "kind", "country", "role"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "name_de", "aliases__name", "role"]
-    autocomplete_fields = ["parent"]
+    autocomplete_fields = ["parent", "seat"]
     inlines = [ActorAliasInline]
 
 
@@ -86,7 +86,9 @@ class FeedAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Fetch now"), permissions=["change"])
     def fetch_now(self, request, queryset):
-        ingestions = [tasks.enqueue_feed(feed, created_by=request.user) for feed in queryset]
+        ingestions = [
+            tasks.enqueue_feed(feed, created_by=request.user) for feed in queryset.order_by("pk")
+        ]
         messages.success(
             request,
             format_html(

@@ -43,8 +43,11 @@ def build_gazetteer():
             country=row["country"] or None,
             aliases=tuple({row["name_de"], *actor_aliases[row["id"]]} - {""}),
             parent=str(row["parent_id"]) if row["parent_id"] else None,
+            seat=str(row["seat_id"]) if row["seat_id"] else None,
         )
-        for row in Actor.objects.values("id", "name", "name_de", "kind", "country", "parent_id")
+        for row in Actor.objects.values(
+            "id", "name", "name_de", "kind", "country", "parent_id", "seat_id"
+        )
     ]
     places = [
         GazetteerPlace(

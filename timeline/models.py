@@ -43,6 +43,15 @@ class Actor(models.Model):
         related_name="parts",
     )
     wikidata_id = models.CharField(_("Wikidata id"), max_length=20, blank=True)
+    seat = models.ForeignKey(
+        "Place",
+        verbose_name=_("seat"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where a body usually meets, when a report names no place."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -56,6 +56,7 @@ class GazetteerActor:
     country: str | None = None
     aliases: tuple[str, ...] = ()
     parent: str | None = None
+    seat: str | None = None  # the place key where a body usually meets
 
 
 @dataclass(frozen=True)
