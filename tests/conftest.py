@@ -8,12 +8,14 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import Group, User
 
+from timeline.roles import ensure_roles
+
 
 @pytest.fixture
 def editor(db):
     user = User.objects.create_user("editor-test", password="editor-pass", is_staff=True)
-    group, _ = Group.objects.get_or_create(name="Editors")
-    user.groups.add(group)
+    editors, _analysts = ensure_roles()
+    user.groups.add(editors)
     return user
 
 
