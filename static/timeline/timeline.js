@@ -4,7 +4,7 @@
 (function () {
   // Shared links stay short: the filter form sends its empty fields too.
   document.addEventListener("htmx:configRequest", function (event) {
-    if (event.detail.verb !== "get" || !event.detail.elt.matches("#filters")) return;
+    if (event.detail.verb !== "get" || !event.detail.elt?.matches?.("#filters")) return;
     for (const [name, value] of Array.from(event.detail.formData.entries())) {
       if (value === "") event.detail.formData.delete(name);
     }
@@ -13,7 +13,7 @@
   // An expanded event collapses on a second activation instead of loading again.
   document.addEventListener("htmx:confirm", function (event) {
     const link = event.detail.elt;
-    if (!link.matches("a.expand")) return;
+    if (!link?.matches?.("a.expand")) return;
     const detail = document.getElementById(link.getAttribute("aria-controls"));
     if (detail && detail.childElementCount > 0) {
       event.preventDefault();
@@ -24,7 +24,7 @@
 
   document.addEventListener("htmx:afterSwap", function (event) {
     const target = event.detail.target;
-    if (target.matches && target.matches(".event-detail")) {
+    if (target?.matches?.(".event-detail")) {
       const link = document.querySelector('a.expand[aria-controls="' + target.id + '"]');
       if (link) link.setAttribute("aria-expanded", "true");
     }
@@ -51,7 +51,7 @@
   document.addEventListener("htmx:beforeSwap", function (event) {
     const target = event.detail.target;
     focusAfter = null;
-    if (target.matches && target.matches("li.more") && target.contains(document.activeElement)) {
+    if (target?.matches?.("li.more") && target.contains(document.activeElement)) {
       focusAfter = target.previousElementSibling;
     }
   });
@@ -61,6 +61,13 @@
     const link = next && next.querySelector("a.expand");
     if (link) link.focus();
     focusAfter = null;
+  });
+
+  // On a phone the filters start folded, unless some are in use, so the events come first.
+  document.addEventListener("DOMContentLoaded", function () {
+    const panel = document.getElementById("filter-panel");
+    const narrow = window.matchMedia("(max-width: 59.99rem)").matches;
+    if (panel && narrow && !window.location.search) panel.open = false;
   });
 
   // The language switch returns to the view the analyst is looking at now.
@@ -74,7 +81,7 @@
 
   document.addEventListener("htmx:beforeRequest", function (event) {
     const list = document.getElementById("event-list");
-    if (list && event.detail.elt.closest("#filters, #event-list")) list.setAttribute("aria-busy", "true");
+    if (list && event.detail.elt?.closest?.("#filters, #event-list")) list.setAttribute("aria-busy", "true");
   });
   document.addEventListener("htmx:afterRequest", function () {
     const list = document.getElementById("event-list");

@@ -9,25 +9,27 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext_lazy
 
 from ..models import Precision
 
 register = template.Library()
 
 
+DATE_FORMATS = {
+    "day": pgettext_lazy("date format", "j F Y"),
+    "day and month": pgettext_lazy("date format", "j F"),
+    "day only": pgettext_lazy("date format", "j"),
+    "short day": pgettext_lazy("date format", "j M Y"),
+    "weekday": pgettext_lazy("date format", "l, j F Y"),
+    "month": pgettext_lazy("date format", "F Y"),
+    "month only": pgettext_lazy("date format", "F"),
+}
+
+
 def date_format(name):
     """Translatable date formats: German writes "12. Januar 2022", English "12 January 2022"."""
-    formats = {
-        "day": pgettext("date format", "j F Y"),
-        "day and month": pgettext("date format", "j F"),
-        "day only": pgettext("date format", "j"),
-        "short day": pgettext("date format", "j M Y"),
-        "weekday": pgettext("date format", "l, j F Y"),
-        "month": pgettext("date format", "F Y"),
-        "month only": pgettext("date format", "F"),
-    }
-    return formats[name]
+    return str(DATE_FORMATS[name])
 
 
 def day_range(start, end):
@@ -219,7 +221,7 @@ def evidence_sentences(citation):
     return highlight_evidence(citation.article.text, citation.evidence)
 
 
-PERIODS = (("day", 92), ("week", 3 * 366), ("month", 40 * 366), ("year", None))
+PERIODS = (("day", 92), ("week", 2 * 366), ("month", 12 * 366), ("year", None))
 
 
 @dataclass
@@ -288,7 +290,8 @@ def density_strip(events, first, last):
     return {
         "period": period,
         "bars": bars,
-        "width": len(bars) * BAR_WIDTH,
+        # A few bars stay bars, not slabs across the whole strip.
+        "width": max(len(bars), 40) * BAR_WIDTH,
         "height": STRIP_HEIGHT,
         "bar_width": BAR_WIDTH - 2,
         "first": bars[0] if bars else None,
