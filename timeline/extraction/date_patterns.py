@@ -1,0 +1,250 @@
+"""The temporal patterns of German and English news, each paired with its resolver.
+
+Every rule names the kind of token it cannot do without (its anchor: a digit, a weekday, a month,
+a day word, a part of day, a calendar unit or a season). The tagger only runs a rule near such
+tokens, which keeps it fast on long texts; see `dates._hot_windows`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import date_resolvers as r
+from .date_lexicon import (
+    DE_FUTURE_MOD,
+    DE_MOD,
+    DE_NUMBER,
+    DE_PAST_MOD,
+    DE_UNIT,
+    EN_MOD,
+    EN_NUMBER,
+    EN_UNIT,
+    ORDINAL_SUFFIX,
+    de_month,
+    de_weekday,
+    en_month,
+    en_weekday,
+    year,
+)
+
+Resolver = Callable[[re.Match[str], r.Context], r.Found | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    anchor: str  # digit, weekday, month, day, pod, unit, season
+    pattern: re.Pattern[str]
+    resolve: Resolver
+
+
+def _rules(*rows: tuple[str, str, Resolver]) -> tuple[Rule, ...]:
+    """Rules ignore case ("Am Montag", "IN DIESER WOCHE"); fragments that must not say so."""
+    return tuple(
+        Rule(anchor, re.compile(pattern, re.IGNORECASE), resolve)
+        for anchor, pattern, resolve in rows
+    )
+
+
+# Shared by both languages.
+BARE_CLOCK = r"(?<![\d.:,])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?P<bare>)(?![\d:])"
+ISO_DATE = r"(?<![\d.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"
+SLASH_DATE = (
+    r"(?<![\d/.])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])"
+)
+QUARTER_CODE = r"\b(?P<ord>Q[1-4])(?:\s*/?\s*" + year() + r")?\b"
+
+# The year of "12.01.2022" or "12.01.22", never the start of "12.01.2022.5".
+_NUMERIC_YEAR = r"(?:19|20)\d\d(?![\d]|\.\d)|\d\d(?![\d]|\.\d)"
+_DE_POD = r"Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht"
+_DE_WEEKDAY_PREFIX = r"(?:(?P<prep>am|an|seit)\s+)?"
+_DE_DAY = r"(?<![\d.])(?P<day>[0-3]?\d)"
+_DE_DATE_PREFIX = (
+    r"\b(?:(?P<prep>am|vom|seit\s+dem|seit|ab\s+dem|ab)\s+)?"
+    r"(?:" + de_weekday() + r",?\s+(?:(?:den|dem)\s+)?)?"
+)
+_DE_RANGE_SEP = r"\s*(?P<sep>bis(?:\s+(?:zum|einschließlich))?|und(?:\s+dem)?|[-–—])\s*"
+_DE_PART = r"(?P<part>Anfang|Anfangs|Mitte|Ende|Beginn)"
+
+GERMAN = _rules(
+    ("digit", _DE_DATE_PREFIX + _DE_DAY + r"(?:\.\s*|\s+)" + de_month() + r"(?:\s+" + year() + ")?",
+     r.resolve_day_month),
+    ("digit", _DE_DATE_PREFIX + _DE_DAY + r"\.(?P<month>[01]?\d)\."
+     r"(?:(?P<year>" + _NUMERIC_YEAR + r")|(?!\d))", r.resolve_day_month),
+    ("digit", ISO_DATE, r.resolve_day_month),
+    ("digit", SLASH_DATE, r.resolve_slash_date),
+    ("digit", r"\b(?:(?P<pre>vom|von|zwischen(?:\s+dem)?)\s+)?(?<![\d.])(?P<d1>[0-3]?\d)\."
+     r"(?:\s*" + de_month("m1") + r")?(?:\s+" + year("y1") + r")?" + _DE_RANGE_SEP +
+     r"(?P<d2>[0-3]?\d)\.\s*" + de_month("m2") + r"(?:\s+" + year("y2") + ")?",
+     r.resolve_day_range),
+    ("digit", r"\b(?:(?P<pre>vom|von|zwischen(?:\s+dem)?)\s+)?(?<![\d.])(?P<d1>[0-3]?\d)\."
+     r"(?:(?P<m1>[01]?\d)\.(?P<y1>" + _NUMERIC_YEAR + r")?)?" + _DE_RANGE_SEP +
+     r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?:(?P<y2>" + _NUMERIC_YEAR + r")|(?!\d))",
+     r.resolve_day_range),
+    ("digit", r"\b(?:(?P<prep>um|gegen|ab|bis|seit|kurz\s+vor|kurz\s+nach|nach|vor)\s+)?"
+     r"(?<![\d.:])(?P<h>[0-2]?\d)(?:[:.](?P<min>[0-5]\d))?\s*Uhr(?![\w])"
+     r"(?:\s+(?:MEZ|MESZ|UTC|GMT|Ortszeit|deutscher\s+Zeit)\b)?", r.resolve_clock),
+    ("digit", BARE_CLOCK, r.resolve_clock),
+    ("pod", r"\b(?:um|gegen|bis|ab|nach|vor)\s+(?P<noon>Mitternacht)\b", r.resolve_clock),
+    ("digit", r"\b(?P<prep>im\s+Jahre?|seit\s+dem\s+Jahre?|seit|ab|bis|Jahre?|vor|nach|von"
+     r"|zwischen|für|um)\s+" + year() + r"(?:\s*/\s*\d{2,4})?\b", r.resolve_year),
+    ("digit", r"(?P<noun>\b(?-i:[A-ZÄÖÜ][\w-]*[a-zäöüß]))\s+" + year() + r"\b",
+     r.resolve_bare_year),
+    ("digit", r"\b" + _DE_PART + r"\s+(?:des\s+Jahres\s+)?" + year() + r"\b", r.resolve_year_part),
+    ("digit", QUARTER_CODE, r.resolve_quarter),
+    ("weekday", r"\b" + _DE_WEEKDAY_PREFIX + r"(?:(?P<mod>" + DE_MOD + r"|heutige[nrms]?)\s+)?"
+     + de_weekday() + r"(?P<pod>morgen|vormittag|mittag|nachmittag|abend|nacht)?"
+     r"(?:\s+(?P<pod2>früh|Vormittag|Mittag|Nachmittag|Abend|Nacht))?\b", r.resolve_weekday),
+    ("weekday", r"\b(?:in\s+der\s+)?Nacht\s+(?:vo[nm]\s+\w+\s+)?(?:zu[mr]?|auf)\s+(?:den\s+)?"
+     r"(?:(?P<mod>" + DE_MOD + r")\s+)?" + de_weekday() + r"\b", r.resolve_night_before),
+    ("weekday", r"\b(?:(?P<between>zwischen)\s+|vo[nm]\s+|am\s+)?" + de_weekday("wd1") +
+     r"\s*(?P<sep>bis(?:\s+(?:zum|einschließlich))?|und|[-–])\s*" + de_weekday("wd2") + r"\b",
+     r.resolve_weekday_range),
+    ("weekday", r"\b(?P<every>jede[nrs]?)\s+" + de_weekday() + r"\b", r.resolve_set),
+    ("weekday", r"\b(?P<adv>(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend"
+     r"|sonntag)s)\b", r.resolve_set),
+    ("month", r"\b(?:(?P<prep>im|seit|ab|bis|vom|zum)\s+)?(?:(?P<mod>" + DE_MOD + r")\s+)?"
+     r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
+     r"|November|Dezember)\b(?:\s+" + year() + r")?", r.resolve_month),
+    ("month", r"\b" + _DE_PART + r"\s+" + de_month() + r"(?:\s+" + year() + r")?",
+     r.resolve_month_part),
+    ("day", r"\b(?P<rel>[Hh]eute|[Gg]estern|[Vv]orgestern|[Üü]bermorgen|[Mm]orgen)"
+     r"(?:\s+(?P<pod>früh|morgen|" + _DE_POD + r"|(?:am|in\s+der)\s+(?:(?:frühen|späten)\s+)?"
+     r"(?:" + _DE_POD + r")))?\b", r.resolve_relative_day),
+    ("day", r"\b(?P<rel>heutig|gestrig|morgig)(?:e[nmrs]?)\b", r.resolve_relative_day),
+    ("pod", r"\b(?:am|in\s+der|im\s+Laufe\s+des|gegen)\s+(?:(?:frühen|späten)\s+)?"
+     r"(?P<pod>" + _DE_POD + r")\b", r.resolve_part_of_day),
+    ("unit", r"\b(?:(?P<prep>in|im|am|an|zu|ab|seit|bis|für)\s+)?"
+     r"(?:(?:der|die|den|dem|des|das)\s+)?(?P<mod>" + DE_MOD + r")\s+"
+     r"(?P<unit>Woche|Wochenende|Wochenendes|Monat|Monats|Jahr|Jahres)\b", r.resolve_relative_unit),
+    ("unit", r"\b(?:(?P<prep>im|am|seit)\s+)?(?P<unit>Vorjahr|Vorjahres|Vormonat|Vormonats"
+     r"|Vorwoche)\b", r.resolve_relative_unit),
+    ("unit", r"\b(?:am|übers?|an\s+diesem)\s+(?P<unit>Wochenende)\b", r.resolve_relative_unit),
+    ("unit", r"\b(?:zu\s+)?" + _DE_PART + r"\s+(?:(?:der|des|dieser|dieses)\s+)?"
+     r"(?:(?P<mod>" + DE_MOD + r")\s+)?(?P<unit>Woche|Monats|Jahres)\b", r.resolve_unit_part),
+    ("unit", r"\b(?:zu[mr]\s+)?(?P<unit>Jahres|Monats)(?P<part>ende|anfang|beginn|mitte)\b",
+     r.resolve_unit_part),
+    ("unit", r"\b(?:(?:in|während|innerhalb|im\s+Laufe|über|seit)\s+)?(?:der|den|die)\s+"
+     r"(?P<mod>" + DE_PAST_MOD + "|" + DE_FUTURE_MOD + r"|bevorstehenden)\s+"
+     r"(?:(?P<num>" + DE_NUMBER + r")\s+)?(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?)\b",
+     r.resolve_recent),
+    ("unit", r"\b(?P<dir>[Vv]or|[Ii]n)\s+(?:(?P<q>knapp|rund|etwa|gut|fast|mehr\s+als|über|genau)"
+     r"\s+)?(?P<num>" + DE_NUMBER + r")\s+(?P<unit>Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahren"
+     r"|Jahr|Stunden|Stunde|Jahrzehnten)\b", r.resolve_offset),
+    ("unit", r"\b(?:(?P<pre>seit|für|binnen|innerhalb\s+von|innerhalb|während|nach|um)\s+)?"
+     r"(?:(?P<q>mehr\s+als|weniger\s+als|knapp|rund|etwa|gut|fast|mindestens|höchstens|nahezu"
+     r"|bis\s+zu|über|zirka|ca\.)\s+)?(?P<num>" + DE_NUMBER + r")\s+(?P<unit>" + DE_UNIT + r")"
+     r"(?:\s+(?P<post>lang|später|zuvor|danach|davor|früher|vorher|darauf))?\b",
+     r.resolve_duration),
+    ("unit", r"\b(?P<pre>seit)\s+(?P<unit>Jahren|Monaten|Wochen|Tagen|Jahrzehnten|Stunden)\b",
+     r.resolve_duration),
+    ("unit", r"\b(?P<unit>jahre|monate|wochen|tage|stunden|jahrzehnte)lang\b", r.resolve_duration),
+    ("season", r"\b(?:(?P<prep>im|in|zum|seit|bis|ab)\s+)?(?:(?P<mod>" + DE_MOD + r")\s+)?"
+     r"(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)\b(?:\s+" + year() + r"(?:/\d{2,4})?"
+     r"|\s+(?:des\s+)?(?P<ymod>" + DE_MOD + r")\s+Jahres)?", r.resolve_season),
+    ("unit", r"\b(?:im\s+)?(?P<ord>ersten|zweiten|dritten|vierten|letzten|[1-4]\.)\s+"
+     r"(?:Quartal|Jahresviertel)(?:\s+(?:des\s+Jahres\s+)?" + year() + r"|\s+(?:des\s+)?"
+     r"(?P<ymod>" + DE_MOD + r")\s+Jahres)?\b", r.resolve_quarter),
+    ("unit", r"\b(?P<every>jede[nrs]?)\s+(?P<unit>Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht)\b",
+     r.resolve_set),
+    ("unit", r"\balle\s+(?P<num>" + DE_NUMBER + r")\s+(?P<unit>Tage|Wochen|Monate|Jahre)\b",
+     r.resolve_set),
+    ("unit", r"\b(?P<adv>täglich|wöchentlich|monatlich|vierteljährlich|jährlich|alljährlich"
+     r"|allmonatlich)\b", r.resolve_set),
+)  # fmt: skip
+
+_EN_PREP = r"(?:(?P<prep>on|since)\s+)?"
+_EN_PART = (
+    r"(?P<part>early|mid|late|earlier|later|(?:the\s+)?(?:beginning|start|middle|end)\s+of"
+    r"|mid-)"
+)
+_EN_DAY = r"(?P<day>[0-3]?\d)" + ORDINAL_SUFFIX + r"(?!\d)"
+_EN_WD_PREFIX = r"(?:" + en_weekday() + r",?\s+)?"
+_EN_RANGE_SEP = r"\s*(?P<sep>to|through|until|and|[-–—])\s*"
+
+ENGLISH = _rules(
+    ("digit", r"\b" + _EN_PREP + _EN_WD_PREFIX + r"(?:the\s+)?" + en_month() + r"\s+" + _EN_DAY
+     + r"(?:,?\s+" + year() + ")?", r.resolve_day_month),
+    ("digit", r"\b" + _EN_PREP + _EN_WD_PREFIX + r"(?:the\s+)?(?<!\d)" + _EN_DAY
+     + r"\s+(?:of\s+)?" + en_month() + r"(?:,?\s+" + year() + ")?", r.resolve_day_month),
+    ("digit", ISO_DATE, r.resolve_day_month),
+    ("digit", SLASH_DATE, r.resolve_slash_date),
+    ("digit", r"\b(?:(?P<pre>from|between)\s+)?" + en_month("m1") + r"\s+(?P<d1>[0-3]?\d)"
+     + ORDINAL_SUFFIX + r"(?:,?\s+" + year("y1") + ")?" + _EN_RANGE_SEP + r"(?:" + en_month("m2")
+     + r"\s+)?(?P<d2>[0-3]?\d)" + ORDINAL_SUFFIX + r"(?!\d)(?:,?\s+" + year("y2") + ")?",
+     r.resolve_day_range),
+    ("digit", r"\b(?:(?P<pre>from|between)\s+)?(?:the\s+)?(?<!\d)(?P<d1>[0-3]?\d)" + ORDINAL_SUFFIX
+     + r"(?:\s+(?:of\s+)?" + en_month("m1") + r")?" + _EN_RANGE_SEP + r"(?:the\s+)?(?P<d2>[0-3]?\d)"
+     + ORDINAL_SUFFIX + r"\s+(?:of\s+)?" + en_month("m2") + r"(?:,?\s+" + year("y2") + ")?",
+     r.resolve_day_range),
+    ("digit", r"\b(?:(?P<prep>at|around|about|by|from|until|before|after|shortly\s+before"
+     r"|shortly\s+after)\s+)?(?<![\d.:])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*"
+     r"(?P<ampm>[ap]\.m\.|[ap]\.m\b|[ap]m\b|[AP]M\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST"
+     r"|local\s+time)\b)?", r.resolve_clock),
+    ("digit", r"\b(?:(?P<prep>at|around|about|by|from|until|before|after)\s+)?(?<![\d.:])"
+     r"(?P<h>[01]?\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?:GMT|UTC|CET|CEST|ET|EST|EDT|BST|hours|hrs"
+     r"|local\s+time)\b", r.resolve_clock),
+    ("digit", r"\bat\s+(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?!\d)", r.resolve_clock),
+    ("digit", BARE_CLOCK, r.resolve_clock),
+    ("day", r"\b(?:(?:at|around|by|until|before|after)\s+)?(?P<noon>noon|midday|midnight)\b",
+     r.resolve_clock),
+    ("digit", r"\b(?P<prep>in|since|by|until|from|during|through|before|after|in\s+the\s+year"
+     r"|the\s+year)\s+" + year() + r"\b", r.resolve_year),
+    ("digit", r"\b" + _EN_PART + r"\s*" + year() + r"\b", r.resolve_year_part),
+    ("digit", QUARTER_CODE, r.resolve_quarter),
+    ("weekday", r"\b" + _EN_PREP + r"(?:(?P<mod>" + EN_MOD + r")\s+)?" + en_weekday()
+     + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b", r.resolve_weekday),
+    ("weekday", r"\b(?:(?P<between>between)\s+|from\s+)?" + en_weekday("wd1")
+     + r"\s*(?P<sep>to|through|until|and|[-–])\s*" + en_weekday("wd2") + r"\b",
+     r.resolve_weekday_range),
+    ("weekday", r"\b(?P<every>every|each)\s+(?:other\s+)?" + en_weekday() + r"\b", r.resolve_set),
+    ("weekday", r"\b(?:on\s+)?(?P<wd>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+     r"|Sunday)s)\b", r.resolve_set),
+    ("month", r"\b(?:(?P<prep>in|since|until|by|from|during)\s+)?(?:(?P<mod>this|next|last"
+     r"|past|coming)\s+)?(?P<month>(?-i:January|February|March|April|May|June|July|August"
+     r"|September|October|November|December))\b(?:,?\s+" + year() + r")?", r.resolve_month),
+    ("month", r"\b" + _EN_PART + r"\s*" + en_month() + r"(?:,?\s+" + year() + r")?",
+     r.resolve_month_part),
+    ("day", r"\b(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?:\s+(?P<pod>morning"
+     r"|afternoon|evening|night))?\b", r.resolve_relative_day),
+    ("day", r"\b(?P<rel>[Tt]his|[Ll]ast)\s+(?P<pod>morning|afternoon|evening|night)\b",
+     r.resolve_relative_day),
+    ("day", r"\b(?:the\s+)?day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)\b",
+     r.resolve_relative_day),
+    ("day", r"\b(?:(?:in|during)\s+the\s+(?:(?:early|late)\s+)?(?P<pod>morning|afternoon"
+     r"|evening)|(?:at|over)\s+(?P<pod2>night)|(?P<overnight>overnight))\b", r.resolve_part_of_day),
+    ("unit", r"\b(?:(?P<prep>in|during|over|for|since|by|until|from|at)\s+)?(?:the\s+)?"
+     r"(?P<mod>" + EN_MOD + r")\s+(?P<unit>week|weekend|month|year)\b", r.resolve_relative_unit),
+    ("unit", r"\b(?:at|over|during)\s+the\s+(?P<unit>weekend)\b", r.resolve_relative_unit),
+    ("unit", r"\b" + _EN_PART + r"\s*(?:the\s+)?(?:(?P<mod>" + EN_MOD + r")\s+)?"
+     r"(?P<unit>week|month|year)\b", r.resolve_unit_part),
+    ("unit", r"\b(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?(?P<mod>past|last|coming|next"
+     r"|previous|recent|following)\s+(?:(?P<num>" + EN_NUMBER + r")\s+)?"
+     r"(?P<unit>days|weeks|months|years|decades)\b", r.resolve_recent),
+    ("unit", r"\b(?:(?P<q>more\s+than|almost|nearly|about|some|over|roughly)\s+)?(?P<num>"
+     + EN_NUMBER + r")\s+(?P<unit>days?|weeks?|months?|years?|decades?|hours?)\s+(?P<dir>ago)\b",
+     r.resolve_offset),
+    ("unit", r"\b(?P<dir>in)\s+(?P<num>" + EN_NUMBER + r")\s+(?P<unit>days?|weeks?|months?"
+     r"|years?)(?:'?\s*time)?\b", r.resolve_offset),
+    ("unit", r"\b(?:(?P<pre>for|over|within|during|since|after)\s+)?(?:(?P<q>more\s+than"
+     r"|less\s+than|almost|nearly|about|around|at\s+least|some|up\s+to|roughly)\s+)?"
+     r"(?P<num>" + EN_NUMBER + r")\s+(?P<unit>" + EN_UNIT + r")(?:\s+(?P<post>long|later"
+     r"|earlier))?\b", r.resolve_duration),
+    ("unit", r"\b(?P<pre>for)\s+(?P<unit>years|months|weeks|days|decades|hours)\b",
+     r.resolve_duration),
+    ("unit", r"\b(?P<unit>years|months|weeks|days|decades)-long\b", r.resolve_duration),
+    ("season", r"\b(?:(?P<prep>in|during|since|by|until|over|for)\s+)?(?P<the>the\s+)?"
+     r"(?:(?P<mod>this|next|last|coming|past)\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn"
+     r"|[Ff]all|[Ww]inter)\b(?:\s+(?:of\s+)?" + year() + r"(?:/\d{2,4})?)?", r.resolve_season),
+    ("unit", r"\b(?:(?:in|during)\s+)?the\s+(?P<ord>first|second|third|fourth|final|last)\s+"
+     r"quarter(?:\s+of\s+(?:" + year() + r"|(?:the\s+)?(?P<ymod>this|next|last|current)\s+year)"
+     r")?\b", r.resolve_quarter),
+    ("unit", r"\b(?P<every>every|each)\s+(?:other\s+)?(?P<unit>day|week|month|year|morning"
+     r"|evening|night)\b", r.resolve_set),
+    ("unit", r"\bevery\s+(?P<num>" + EN_NUMBER + r")\s+(?P<unit>days|weeks|months|years)\b",
+     r.resolve_set),
+    ("unit", r"\b(?P<adv>daily|weekly|monthly|annually|yearly|fortnightly)\b", r.resolve_set),
+)  # fmt: skip
+
+RULES = {"de": GERMAN, "en": ENGLISH}

@@ -1,0 +1,136 @@
+"""The tense around a span of text: enough to tell "traf am Montag" from "will am Montag reisen".
+
+The clause around the span (bounded by commas, quotes, dashes) is read first, then the sentence.
+The tense marker nearest to the span decides, so "sagte am Montag, man werde am Mittwoch
+verhandeln" gives Monday the past and Wednesday the future. Without any marker the clause is
+"present", which in news about a weekday means the coming one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WINDOW = 320
+_SENTENCE_END = re.compile(r"(?<![\d\s])[.!?]+[\"'”“»]*\s+(?=[\"'„“«(]?[A-ZÄÖÜ])|\n")
+_CLAUSE_BREAK = re.compile(r"[,;:()„“”\"«»]|\s[-–—]\s")
+
+_DE_FUTURE = (
+    r"wird|werden|werde|wirst|würden?|will|wollen|wolle|soll|sollen|solle|plant|planen"
+    r"|geplant|vorgesehen|angesetzt|anberaumt|terminiert|erwartet|bevorstehend\w*|kommende[nrms]?"
+    r"|nächste[nrms]?|demnächst|möchten?|beabsichtig\w+|zu\s+[a-zäöüß]+en|[a-zäöüß]+zu[a-zäöüß]+en"
+)
+_DE_PAST = (
+    r"war|waren|warst|hatte|hatten|hattest|wurde|wurden|zuvor|bereits|vergangene[nrms]?"
+    r"|letzte[nrms]?|vorige[nrms]?|ge[a-zäöüß]{3,}(?:t|en)\s+(?:haben|sein|worden)"
+    # Strong and mixed past forms common in news; "-en" makes the plural.
+    r"|(?:traf|kam|fand|sprach|hielt|nahm|gab|empfing|wies|beriet|verließ|rief|schrieb|ging"
+    r"|stand|trat|begann|erhielt|lud|flog|griff|schlug|fiel|zog|sah|lief|blieb|stieg|fuhr"
+    r"|brach|saß|lag|schoss|starb|warf|bat|bot|schwieg|verlor|gewann|befahl|beschloss"
+    r"|entschied|erschien|tat|zwang|floh|unterschrieb|verbot|verschwand|hieß|einigte)(?:en|n)?"
+    r"|(?:sagte|erklärte|teilte|betonte|kündigte|telefonierte|reiste|besuchte|unterzeichnete"
+    r"|forderte|warnte|verkündete|bestätigte|berichtete|lehnte|zeigte|drohte|verhandelte"
+    r"|landete|eröffnete|stimmte|verabschiedete|äußerte|meldete|kritisierte|verurteilte"
+    r"|vereinbarte|endete|führte|bekräftigte|versicherte|mahnte|begrüßte|bezeichnete|verwies"
+    r"|legte|stellte|machte|brachte|dachte|kannte|nannte|wandte|sandte)n?"
+    r"|unterstrich|flohen"
+)
+_DE_AUX = r"hat|haben|habe|hast|ist|sind|bin|seid"
+# A lowercase participle: "getroffen", "angekündigt", "zusammengekommen".
+_DE_PARTICIPLE = re.compile(
+    r"\b(?!gegen\b|gestern\b|genau\b|gerade\b|gemeinsam\b|gegenüber\b|geben\b|gehen\b|gelten\b"
+    r"|genug\b)[a-zäöüß]{0,9}ge[a-zäöüß]{2,}(?:t|en)\b|\b[a-zäöüß]{3,}iert\b"
+)
+# Weak: "-te(n)" forms such as "warnte"; ordinals, superlatives, subjunctives and infinitives
+# of t-stems ("beraten", "halten") excluded.
+_DE_WEAK_PAST = (
+    r"(?!(?:erste|letzte|nächste|zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte"
+    r"|zehnte|bitte|gute|weite|breite|rechte|späte|harte|echte|konkrete|direkte"
+    r"|halten|gelten|warten|richten|fürchten|schalten|gestalten|[a-zäöüß]*halten)n?\b)"
+    r"(?!(?:könn|müss|dürf|möch|soll|hät|wür)te)(?!ge)[a-zäöüß]{2,}[^\Waeiouäöüst]ten?"
+)
+_EN_FUTURE = (
+    r"will|'ll|shall|won't|would|due|expected|scheduled|set to|plans?|planned|planning|going to"
+    r"|intends?|upcoming|next|coming|slated|poised|aims? to|hopes? to|is to|are to"
+)
+_EN_PAST = (
+    r"said|told|met|held|spoke|was|were|had|agreed|signed|took|came|went|left|arrived|visited"
+    r"|announced|called|made|gave|began|ended|reached|rejected|warned|urged|discussed|declared"
+    r"|decided|launched|saw|sent|won|lost|fell|rose|flew|ago|earlier|last|previous|past"
+    r"|ran|led|fought|struck|sought|brought|thought|felt|kept|paid|stood|wrote|broke|chose"
+    r"|drew|became|did|got|grew|knew|meant|sold|shook|spent|withdrew|began|heard|found|put"
+    r"|(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|met|held|spoken|told|made|gone|come)"
+)
+_EN_WEAK_PAST = (
+    r"(?!(?:need|speed|feed|indeed|seed|bed|red|shed|embed|based|united|limited|interested"
+    r"|concerned|related|armed|detailed|alleged|advanced)\b)[a-z]{2,}ed"
+)
+
+
+def _markers(future: str, past: str, weak: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:(?P<future>{future})|(?P<past>{past})|(?P<weak>{weak}))\b")
+
+
+_MARKERS = {
+    "de": _markers(_DE_FUTURE, _DE_PAST, _DE_WEAK_PAST),
+    "en": _markers(_EN_FUTURE, _EN_PAST, _EN_WEAK_PAST),
+}
+_PERFECT_AUX = {"de": re.compile(rf"\b(?:{_DE_AUX})\b"), "en": None}
+
+
+def clause_tense(text: str, start: int, end: int, lang: str) -> str:
+    """ "past", "future" or "present" for the span text[start:end]."""
+    sentence = _sentence_bounds(text, start, end)
+    clause = _clause_bounds(text, start, end, sentence)
+    for scope in (clause, sentence):
+        tense = _tense_in(text, scope, start, end, lang)
+        if tense:
+            return tense
+    return "present"
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    low = max(0, start - _WINDOW)
+    left = low
+    for match in _SENTENCE_END.finditer(text, low, start):
+        left = match.end()
+    right_match = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
+    right = right_match.start() + 1 if right_match else min(len(text), end + _WINDOW)
+    return left, right
+
+
+def _clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    left = sentence[0]
+    for match in _CLAUSE_BREAK.finditer(text, sentence[0], start):
+        left = match.end()
+    right_match = _CLAUSE_BREAK.search(text, end, sentence[1])
+    return left, right_match.start() if right_match else sentence[1]
+
+
+def _tense_in(text: str, scope: tuple[int, int], start: int, end: int, lang: str) -> str | None:
+    strong: list[tuple[int, str]] = []
+    weak: list[int] = []
+    for match in _MARKERS.get(lang, _MARKERS["en"]).finditer(text, *scope):
+        if start <= match.start() < end:
+            continue
+        gap = match.start() - end if match.start() >= end else start - match.end()
+        if match.lastgroup == "weak":
+            weak.append(gap)
+        else:
+            strong.append((gap, match.lastgroup or "present"))
+    strong.extend((gap, "past") for gap in _perfect_markers(text, scope, start, end, lang))
+    if strong:
+        return min(strong)[1]
+    return "past" if weak else None
+
+
+def _perfect_markers(
+    text: str, scope: tuple[int, int], start: int, end: int, lang: str
+) -> list[int]:
+    """German perfect tense: "hat ... getroffen", "sind ... zusammengekommen"."""
+    aux = _PERFECT_AUX.get(lang)
+    if aux is None or not _DE_PARTICIPLE.search(text, *scope):
+        return []
+    gaps = []
+    for match in aux.finditer(text, *scope):
+        gaps.append(match.start() - end if match.start() >= end else start - match.end())
+    return gaps
