@@ -182,8 +182,8 @@ def deep_cursor(query, pages):
     assert form.is_valid(), form.errors
     events = form.filter(Event.objects.approved()).in_timeline_order(form.newest_first)
     last = events[pages * PAGE_SIZE - 1 : pages * PAGE_SIZE].first()
-    if last is None:  # fewer results than that: the deepest page that still has events
-        pages = max(1, (events.count() - 1) // PAGE_SIZE)
+    if last is None:  # fewer results than that: the deepest page that is still full
+        pages = max(1, events.count() // PAGE_SIZE - 1)
         last = events[pages * PAGE_SIZE - 1 : pages * PAGE_SIZE].first() or events.first()
     return encode_cursor(last), pages
 

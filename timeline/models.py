@@ -308,10 +308,23 @@ class EventQuerySet(models.QuerySet):
         return self.filter(occurrence_status__in=statuses)
 
     def search(self, text):
-        """Full-text search: PostgreSQL's German and English configurations, else icontains."""
+        """Full-text search: PostgreSQL's German and English configurations, else icontains.
+
+        Place and actor names match through id subqueries, which the database evaluates
+        once, instead of a LIKE per event row.
+        """
         text = " ".join(text.split())
         if not text:
             return self
+        names = Q(name__icontains=text) | Q(name_de__icontains=text)
+        by_name = Q(place__in=Place.objects.filter(names).values("pk")) | Q(
+            models.Exists(
+                Participation.objects.filter(
+                    event=models.OuterRef("pk"),
+                    actor__in=Actor.objects.filter(names).values("pk"),
+                )
+            )
+        )
         if connections[self.db].vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchVector
 
@@ -321,29 +334,8 @@ class EventQuerySet(models.QuerySet):
             query = SearchQuery(text, config="german", search_type="websearch") | SearchQuery(
                 text, config="english", search_type="websearch"
             )
-            names = Q(place__name__icontains=text) | Q(
-                models.Exists(
-                    Participation.objects.filter(
-                        Q(actor__name__icontains=text) | Q(actor__name_de__icontains=text),
-                        event=models.OuterRef("pk"),
-                    )
-                )
-            )
-            return self.annotate(search_vector=vector).filter(Q(search_vector=query) | names)
-        return self.filter(
-            Q(title__icontains=text)
-            | Q(summary__icontains=text)
-            | Q(place__name__icontains=text)
-            | Q(place__name_de__icontains=text)
-            | Q(
-                models.Exists(
-                    Participation.objects.filter(
-                        Q(actor__name__icontains=text) | Q(actor__name_de__icontains=text),
-                        event=models.OuterRef("pk"),
-                    )
-                )
-            )
-        )
+            return self.annotate(search_vector=vector).filter(Q(search_vector=query) | by_name)
+        return self.filter(Q(title__icontains=text) | Q(summary__icontains=text) | by_name)
 
     def in_timeline_order(self, newest_first=True):
         if newest_first:

@@ -137,8 +137,12 @@ def group_by_day(events, after=None):
     if after is not None:
         previous_month = format_date(after, date_format("month"))
         previous_day = format_date(after, date_format("weekday"))
+    keys = {}  # formatting dates is the costly part of a page; each date once
     for event in events:
-        month, day = group_key(event)
+        key = (event.start, event.precision, event.approximate)
+        if key not in keys:
+            keys[key] = group_key(event)
+        month, day = keys[key]
         if days and (month, day) == (previous_month, previous_day):
             days[-1].events.append(event)
             continue
