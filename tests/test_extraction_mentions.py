@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.extraction.mentions import Gazetteer, country_context, resolve_places
+from timeline.extraction.mentions import Gazetteer, place_context, resolve_places
 from timeline.extraction.types import GazetteerActor, GazetteerPlace
 
 NATO = GazetteerActor("nato", "NATO", "organization", aliases=("Nato", "NATO"))
@@ -22,16 +22,20 @@ PUTIN = GazetteerActor("putin", "Vladimir Putin", "person", "RU", ("Putin", "Kre
 BRUSSELS = GazetteerPlace(
     "bru", "Brussels", "BE", population=1_019_022, aliases=("Brüssel", "Brüsseler")
 )
-BREST_FR = GazetteerPlace("brest-fr", "Brest", "FR", population=144_899)
-BREST_BY = GazetteerPlace("brest-by", "Brest", "BY", population=347_138)
-BRITTANY = GazetteerPlace("bre", "Bretagne", "FR", kind="region", aliases=("Brittany",))
+BREST_FR = GazetteerPlace("brest-fr", "Brest", "FR", region="FR-BRE", population=144_899)
+BREST_BY = GazetteerPlace("brest-by", "Brest", "BY", region="BY-BR", population=347_138)
+BRITTANY = GazetteerPlace(
+    "bre", "Bretagne", "FR", kind="region", region="FR-BRE", aliases=("Brittany",)
+)
+FRANCE_PLACE = GazetteerPlace("fr-place", "France", "FR", kind="country", aliases=("Frankreich",))
+BELARUS_PLACE = GazetteerPlace("by-place", "Belarus", "BY", kind="country")
 ESSEN = GazetteerPlace("essen", "Essen", "DE", population=583_109)
 UKRAINE_PLACE = GazetteerPlace("ua-place", "Ukraine", "UA", kind="country")
 UKRAINE = GazetteerActor("ua", "Ukraine", "state", "UA", ("Ukraine",))
 
 GAZETTEER = Gazetteer(
     [NATO, NRC, EU, RUSSIA, FRANCE, BELARUS, US, PUTIN, UKRAINE],
-    [BRUSSELS, BREST_FR, BREST_BY, BRITTANY, ESSEN, UKRAINE_PLACE],
+    [BRUSSELS, BREST_FR, BREST_BY, BRITTANY, ESSEN, UKRAINE_PLACE, FRANCE_PLACE, BELARUS_PLACE],
 )
 
 
@@ -98,19 +102,19 @@ def test_places_after_a_locative_preposition_are_marked():
             "FR",
         ),
         ("Brest liegt in Belarus an der Grenze zu Polen; Weißrussland kontrolliert.", "BY"),
-        ("Die russische Seite und Frankreich treffen sich in Brest.", "FR"),
+        ("Die Minister treffen sich in Frankreich, in Brest.", "FR"),
     ],
 )
 def test_an_ambiguous_place_is_resolved_from_the_article_context(text, country):
     found = GAZETTEER.find(text)
-    resolved = resolve_places(found, country_context(found))
+    resolved = resolve_places(found, place_context(found))
     brest = next(m for m in resolved if m.text == "Brest")
     assert [place.country for place in brest.places] == [country]
 
 
 def test_without_context_the_larger_place_wins():
     found = GAZETTEER.find("Treffen in Brest.")
-    resolved = resolve_places(found, country_context(found))
+    resolved = resolve_places(found, place_context(found))
     assert resolved[0].places == (BREST_BY,)
 
 

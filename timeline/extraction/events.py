@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -50,6 +50,14 @@ _FUTURE = {
     ),
 }
 _DATE_KINDS = {"date"}
+_DEFINITE = re.compile(
+    r"\b(?:das|die|der|dem|den|des|the|this|these|diese[nmrs]?)\s+(?:\w+\s+)?\Z", re.IGNORECASE
+)
+_MEETING_TYPES = {"meeting", "session", "summit", "negotiation"}
+_ANCHOR_BEFORE = re.compile(
+    r"\b(?:nach|vor|seit|während|after|before|since|during)\s+(?:dem|der|den|the)\s+$",
+    re.IGNORECASE,
+)
 _MAX_PLACE_DISTANCE = 2
 
 
@@ -66,7 +74,15 @@ class Passage:
     paragraph: int
 
 
-def assemble(text: str, passages: Sequence[Passage], published: date, lang: str) -> list[Candidate]:
+def assemble(
+    text: str,
+    passages: Sequence[Passage],
+    published: date,
+    lang: str,
+    places: Mapping[str, GazetteerPlace] | None = None,
+    dateline: GazetteerPlace | None = None,
+) -> list[Candidate]:
+    seats = places or {}
     candidates: list[Candidate] = []
     discourse_date: TemporalExpression | None = None
     for passage in passages:
@@ -74,13 +90,29 @@ def assemble(text: str, passages: Sequence[Passage], published: date, lang: str)
         trigger = _primary_trigger(passage, bool(dated))
         if trigger is not None:
             candidate = _candidate(
-                text, passages, passage, trigger, dated, discourse_date, published, lang
+                text, passages, passage, trigger, dated, discourse_date, published, lang, seats
             )
+            if candidate is not None and candidate.place is None and dateline is not None:
+                candidate = _at_dateline(candidate, passage, dateline)
+            if candidate is not None and candidate.extra.get("anaphoric") and candidates:
+                # "Das Treffen ist für den Vormittag angesetzt": more about the last event.
+                if _compatible(candidates[-1], candidate) and not _places_differ(
+                    candidates[-1], candidate
+                ):
+                    candidates[-1] = _combine(candidates[-1], candidate)
+                    candidate = None
             if candidate is not None:
                 candidates.append(candidate)
         if dated:
             discourse_date = _nearest(dated, passage.end)
     return merge_candidates(candidates)
+
+
+def _at_dateline(candidate: Candidate, passage: Passage, dateline: GazetteerPlace) -> Candidate:
+    """The lead of an agency report tells of what happened where its dateline says."""
+    if passage.paragraph > 1 or candidate.type not in _MEETING_TYPES:
+        return candidate
+    return replace(candidate, place=dateline, title=candidate.title + f" in {dateline.name}")
 
 
 def _event_dates(passage: Passage) -> list[TemporalExpression]:
@@ -119,6 +151,7 @@ def _candidate(
     discourse_date: TemporalExpression | None,
     published: date,
     lang: str,
+    seats: Mapping[str, GazetteerPlace],
 ) -> Candidate | None:
     if dated:
         when, inherited = _nearest(dated, trigger.start), False
@@ -126,20 +159,21 @@ def _candidate(
         when, inherited = discourse_date, True
     else:
         return None
-    actors = _actors(passages, passage)
-    place_mention = _place(passages, passage)
+    actors = _actors(text, passages, passage)
+    value = when.value
+    vague = value.approximate or value.precision not in ("day", None)
+    place_mention = _place(passages, passage, trigger.start, trigger.type == "phone_call", vague)
     if not _enough(actors, place_mention, trigger):
         return None
-    value = when.value
     start = value.start or published
     end = value.end if value.end and value.end != start else None
     sentence = text[passage.start : passage.end]
     status = _status(start, end, published, sentence, lang)
-    place = place_mention.places[0] if place_mention else None
+    place = place_mention.places[0] if place_mention else _seat(trigger, actors, seats)
     evidence = _evidence(text, trigger, None if inherited else when, place_mention, actors)
     confidence = _confidence(trigger, value.precision, inherited, value.approximate, place, actors)
     return Candidate(
-        title=_title(trigger.type, [a for a, _m in actors], place),
+        title=_title(trigger.type, [actor for actor, _m, _core in actors], place),
         type=trigger.type,
         start=start,
         end=end,
@@ -149,29 +183,46 @@ def _candidate(
         part_of_day=value.part_of_day,
         status=status,
         place=place,
-        actors=tuple(actor for actor, _mention in actors),
+        actors=tuple(actor for actor, _mention, _core in actors),
         confidence=confidence,
         evidence=evidence,
         date_rule=("inherited from an earlier sentence: " if inherited else "") + when.rule,
         sentence=(passage.start, passage.end),
-        extra={"date_text": when.text, "date_offsets": (when.start, when.end)},
+        extra={
+            "date_text": when.text,
+            "date_offsets": (when.start, when.end),
+            "core": frozenset(actor.key for actor, _m, core in actors if core),
+            "anaphoric": inherited
+            and bool(_DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start])),
+        },
     )
 
 
-def _actors(passages: Sequence[Passage], passage: Passage) -> list[tuple[GazetteerActor, Mention]]:
-    found: dict[str, tuple[GazetteerActor, Mention]] = {}
+def _actors(
+    text: str, passages: Sequence[Passage], passage: Passage
+) -> list[tuple[GazetteerActor, Mention, bool]]:
+    """The actors of an event: (actor, mention, named in the trigger's own sentence)."""
+    found: dict[str, tuple[GazetteerActor, Mention, bool]] = {}
     for mention in passage.mentions:
-        if mention.locative and mention.places:
+        if mention.locative and mention.places or _temporal_anchor(text, mention):
             continue
-        for actor in mention.actors[:1]:
-            found.setdefault(actor.key, (actor, mention))
-    # Persons are often named in the sentence before or after the one with the verb.
+        for actor in (*mention.actors[:1], *mention.members):
+            found.setdefault(actor.key, (actor, mention, True))
+    # Persons are often named in the sentence before or after the one with the verb,
+    # unless that sentence tells of an event of its own.
     for neighbour in _neighbours(passages, passage, 1):
+        if neighbour.triggers:
+            continue
         for mention in neighbour.mentions:
             for actor in mention.actors[:1]:
                 if actor.kind == "person":
-                    found.setdefault(actor.key, (actor, mention))
+                    found.setdefault(actor.key, (actor, mention, False))
     return list(found.values())
+
+
+def _temporal_anchor(text: str, mention: Mention) -> bool:
+    """ "Nach dem Nato-Russland-Rat", "after the summit": another event as a point in time."""
+    return bool(_ANCHOR_BEFORE.search(text[max(0, mention.start - 16) : mention.start]))
 
 
 def _neighbours(passages: Sequence[Passage], passage: Passage, distance: int) -> list[Passage]:
@@ -182,15 +233,23 @@ def _neighbours(passages: Sequence[Passage], passage: Passage, distance: int) ->
     ]
 
 
-def _place(passages: Sequence[Passage], passage: Passage) -> Mention | None:
-    own = [m for m in passage.mentions if m.places and (m.locative or not m.actors)]
+def _place(
+    passages: Sequence[Passage], passage: Passage, trigger_at: int, by_phone: bool, vague: bool
+) -> Mention | None:
+    if by_phone:
+        return None
+    own = [m for m in passage.mentions if m.places and m.locative]
     if own:
-        return max(own, key=_place_rank)
+        return max(own, key=lambda m: (_place_rank(m), -abs(m.start - trigger_at)))
+    if vague:
+        return None
+    # A precisely dated event may name its place in the next or previous sentences,
+    # as long as they do not tell of another date.
     for distance in range(1, _MAX_PLACE_DISTANCE + 1):
         nearby = [
             mention
             for other in passages
-            if abs(other.index - passage.index) == distance
+            if abs(other.index - passage.index) == distance and not _event_dates(other)
             for mention in other.mentions
             if mention.places and mention.locative and mention.places[0].kind in ("city", "venue")
         ]
@@ -199,13 +258,26 @@ def _place(passages: Sequence[Passage], passage: Passage) -> Mention | None:
     return None
 
 
-def _place_rank(mention: Mention) -> tuple[int, int]:
-    kind = mention.places[0].kind
-    return ({"venue": 3, "city": 2, "country": 1}.get(kind, 0), int(mention.locative))
+def _seat(
+    trigger: Trigger,
+    actors: list[tuple[GazetteerActor, Mention, bool]],
+    seats: Mapping[str, GazetteerPlace],
+) -> GazetteerPlace | None:
+    """A council that meets without a named place meets where it sits."""
+    if trigger.type not in ("session", "meeting", "negotiation"):
+        return None
+    for actor, _mention, core in actors:
+        if core and actor.kind == "body" and actor.seat and actor.seat in seats:
+            return seats[actor.seat]
+    return None
+
+
+def _place_rank(mention: Mention) -> int:
+    return {"venue": 3, "city": 2, "country": 1}.get(mention.places[0].kind, 0)
 
 
 def _enough(
-    actors: list[tuple[GazetteerActor, Mention]], place: Mention | None, trigger: Trigger
+    actors: list[tuple[GazetteerActor, Mention, bool]], place: Mention | None, trigger: Trigger
 ) -> bool:
     if len(actors) >= 2:
         return True
@@ -228,14 +300,14 @@ def _evidence(
     trigger: Trigger,
     when: TemporalExpression | None,
     place: Mention | None,
-    actors: list[tuple[GazetteerActor, Mention]],
+    actors: list[tuple[GazetteerActor, Mention, bool]],
 ) -> tuple[Evidence, ...]:
     spans = [Evidence("trigger", trigger.start, trigger.end, text[trigger.start : trigger.end])]
     if when is not None:
         spans.append(Evidence("date", when.start, when.end, text[when.start : when.end]))
     if place is not None:
         spans.append(Evidence("place", place.start, place.end, text[place.start : place.end]))
-    for _actor, mention in actors:
+    for _actor, mention, _core in actors:
         spans.append(
             Evidence("actor", mention.start, mention.end, text[mention.start : mention.end])
         )
@@ -248,7 +320,7 @@ def _confidence(
     inherited: bool,
     approximate: bool,
     place: GazetteerPlace | None,
-    actors: list[tuple[GazetteerActor, Mention]],
+    actors: list[tuple[GazetteerActor, Mention, bool]],
 ) -> float:
     score = 0.35 + 0.3 * trigger.weight
     score += 0.0 if inherited else 0.1
@@ -281,7 +353,7 @@ def merge_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
     merged: list[Candidate] = []
     for candidate in sorted(candidates, key=_specificity, reverse=True):
         for index, kept in enumerate(merged):
-            if same_event(kept, candidate, loose=True):
+            if _same_in_article(kept, candidate):
                 merged[index] = _combine(kept, candidate)
                 break
         else:
@@ -304,22 +376,41 @@ def _interval_end(candidate: Candidate) -> date:
     return candidate.start
 
 
-def same_event(a: Candidate, b: Candidate, loose: bool = False) -> bool:
-    """The identity rule: overlapping dates, and the same place or two shared actors."""
-    if not (a.start <= _last(b) and b.start <= _last(a)):
-        return False
-    if not any(a.type in group and b.type in group for group in _COMPATIBLE):
+def same_event(a: Candidate, b: Candidate) -> bool:
+    """The identity rule: overlapping dates, compatible types, and the same place or two actors."""
+    if not _compatible(a, b):
         return False
     same_place = a.place is not None and b.place is not None and a.place.key == b.place.key
     shared = {x.key for x in a.actors} & {x.key for x in b.actors}
-    if loose:
-        conflicting_place = a.place is not None and b.place is not None and not same_place
-        return not conflicting_place and (same_place or len(shared) >= 1)
     return same_place or len(shared) >= 2
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    overlapping = a.start <= _last(b) and b.start <= _last(a)
+    return overlapping and any(a.type in group and b.type in group for group in _COMPATIBLE)
+
+
+def _places_differ(a: Candidate, b: Candidate) -> bool:
+    return a.place is not None and b.place is not None and a.place.key != b.place.key
+
+
+def _same_in_article(a: Candidate, b: Candidate) -> bool:
+    """Within one article, one shared actor named next to the trigger is enough, unless the
+    places differ; a vague date joins a precise one only through a body, person or place."""
+    if not _compatible(a, b):
+        return False
+    if a.place is not None and b.place is not None:
+        return a.place.key == b.place.key
+    core_a, core_b = a.extra.get("core", frozenset()), b.extra.get("core", frozenset())
+    shared = [actor for actor in a.actors if actor.key in core_a and actor.key in core_b]
+    if a.precision != b.precision:
+        shared = [actor for actor in shared if actor.kind in ("body", "person")]
+    return bool(shared)
 
 
 def _combine(kept: Candidate, other: Candidate) -> Candidate:
     actors = {actor.key: actor for actor in (*kept.actors, *other.actors)}
+    core = kept.extra.get("core", frozenset()) | other.extra.get("core", frozenset())
     evidence = tuple(sorted({*kept.evidence, *other.evidence}, key=lambda e: (e.start, e.role)))
     return replace(
         kept,
@@ -328,4 +419,5 @@ def _combine(kept: Candidate, other: Candidate) -> Candidate:
         evidence=evidence,
         confidence=round(min(0.99, max(kept.confidence, other.confidence) + 0.05), 2),
         title=_title(kept.type, list(actors.values()), kept.place or other.place),
+        extra={**kept.extra, "core": core},
     )

@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from .types import GazetteerActor, GazetteerPlace
 
@@ -26,12 +26,17 @@ _LOCATIVE = re.compile(
     r"\s+)$"
 )
 _VENUE_AFTER = re.compile(
-    r"^\s+(?:Hauptquartier|Zentrale|Sitz|Amtssitz|Gipfel|Treffen|Konferenz|Gespräche|Verhandlungen)\b"
+    r"^\s+(?:Hauptquartier|Zentrale|Sitz|Amtssitz|Gipfel|Treffen|Konferenz|Gespräche"
+    r"|Verhandlungen|summit|talks|meeting|conference|headquarters|venue)\b"
 )
+# "US-Vertretung", "Kreml-Sprecher": the first part of a compound names no location.
+_COMPOUND_AFTER = re.compile(r"^[-‐–]\w")
 _ARTICLE_BEFORE = re.compile(
     r"\b(?:der|die|das|dem|den|des|ein|eine|einem|einer|im|am|vom|zum|beim|the|a|an)\s+$",
     re.IGNORECASE,
 )
+_CAPITALISED_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+")
+_CAPITALISED_BEFORE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+ $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"„“]\s*|\n\s*)$")
 
 
@@ -43,6 +48,8 @@ class Mention:
     actors: tuple[GazetteerActor, ...]
     places: tuple[GazetteerPlace, ...]
     locative: bool = False
+    # For a body whose name is made of other actors ("Nato-Russland-Rat"): those actors.
+    members: tuple[GazetteerActor, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,24 @@ class Gazetteer:
             reverse=True,
         )
         self._longest = max((len(key) for key in self._index), default=1)
+        self.members = {
+            actor.key: members
+            for actor in self.actors.values()
+            if actor.kind == "body" and (members := self._members_named_in(actor))
+        }
+
+    def _members_named_in(self, body: GazetteerActor) -> tuple[GazetteerActor, ...]:
+        found: dict[str, GazetteerActor] = {}
+        for alias in (body.name, *body.aliases):
+            key = alias_key(alias)
+            if not 1 < len(key) <= 4:
+                continue
+            for token in key:
+                entry = self._index.get((token,))
+                for actor in entry.actors[:1] if entry else ():
+                    if actor.kind in ("state", "organization") and actor.key != body.key:
+                        found.setdefault(actor.key, actor)
+        return tuple(found.values()) if len(found) >= 2 else ()
 
     def __len__(self) -> int:
         return len(self._index)
@@ -117,7 +142,7 @@ class Gazetteer:
                 i += 1
                 continue
             length, start, end, entry = found
-            if _common_noun(text, start, entry):
+            if _common_noun(text, start, entry) or _part_of_a_name(text, start, end, entry):
                 i += length
                 continue
             mentions.append(
@@ -128,6 +153,7 @@ class Gazetteer:
                     entry.actors,
                     entry.places,
                     _is_locative(text, start, end),
+                    self.members.get(entry.actors[0].key, ()) if entry.actors else (),
                 )
             )
             i += length
@@ -177,6 +203,18 @@ def _common_noun(text: str, start: int, entry: _Entry) -> bool:
     return bool(_ARTICLE_BEFORE.search(text[max(0, start - 8) : start]))
 
 
+def _part_of_a_name(text: str, start: int, end: int, entry: _Entry) -> bool:
+    """ "David Barnea", "Charles Mitchell", "Vienna Convention": a town's name beside another
+    capitalised word, with no preposition to make it a place, is part of another name."""
+    if entry.actors or any(place.kind != "city" for place in entry.places):
+        return False
+    if _is_locative(text, start, end):
+        return False
+    after = _CAPITALISED_AFTER.match(text, end)
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    return bool(after or before)
+
+
 def _is_state(entry: _Entry) -> bool:
     return any(actor.kind == "state" for actor in entry.actors)
 
@@ -185,7 +223,7 @@ def _joined(text: str, tokens: Sequence[re.Match[str]], i: int, length: int) -> 
     """Tokens of one alias are separated only by spaces, hyphens, dots or apostrophes."""
     for k in range(i, i + length - 1):
         gap = text[tokens[k].end() : tokens[k + 1].start()]
-        if len(gap) > 3 or any(ch not in " -‐–.'’\u00a0" for ch in gap):
+        if len(gap) > 3 or any(ch not in " -‐–.'’()\u00a0" for ch in gap):
             return False
     return True
 
@@ -204,57 +242,70 @@ def _case_fits(found: str, surfaces: frozenset[str]) -> bool:
 
 
 def _is_locative(text: str, start: int, end: int) -> bool:
+    after = text[end : end + 20]
+    if _COMPOUND_AFTER.match(after):
+        return False
     before = text[max(0, start - 40) : start]
-    return bool(_LOCATIVE.search(before) or _VENUE_AFTER.match(text[end : end + 20]))
+    return bool(_LOCATIVE.search(before) or _VENUE_AFTER.match(after))
 
 
-def resolve_places(
-    mentions: Sequence[Mention], context_countries: dict[str, float]
-) -> list[Mention]:
-    """Keep, for every mention, the one place its context makes most likely.
+@dataclass(frozen=True)
+class PlaceContext:
+    """What an article says about where things are, to choose among places of one name."""
 
-    `context_countries` weighs each ISO country by how strongly the article points to it
-    (country names and adjectives, regions, unambiguous cities); population only breaks ties.
+    regions: frozenset[str] = frozenset()  # ISO 3166-2 codes of regions named
+    region_countries: frozenset[str] = frozenset()
+    located_countries: frozenset[str] = frozenset()  # "in Frankreich", "in Belarus"
+    state_share: Mapping[str, float] = field(default_factory=dict)  # of all state mentions
+
+
+def place_context(mentions: Sequence[Mention]) -> PlaceContext:
+    regions, region_countries, located = set(), set(), set()
+    states: dict[str, int] = defaultdict(int)
+    for mention in mentions:
+        for actor in mention.actors:
+            if actor.kind == "state" and actor.country:
+                states[actor.country] += 1
+        if len(mention.places) != 1:
+            continue
+        place = mention.places[0]
+        if place.kind == "region":
+            region_countries.add(place.country)
+            if place.region:
+                regions.add(place.region)
+        elif place.kind == "country" and mention.locative:
+            located.add(place.country)
+    total = sum(states.values())
+    share = {country: count / total for country, count in states.items()} if total else {}
+    return PlaceContext(frozenset(regions), frozenset(region_countries), frozenset(located), share)
+
+
+def resolve_places(mentions: Sequence[Mention], context: PlaceContext) -> list[Mention]:
+    """Keep, for every mention, the one place its article makes most likely.
+
+    Regions and countries named as locations weigh most, the countries the article is about
+    a little; the rest is population (a capital beats a namesake town, Geneva CH beats Geneva
+    in the US unless the article says otherwise).
     """
     resolved = []
     for mention in mentions:
         if len(mention.places) > 1:
-            best = max(mention.places, key=lambda place: _place_score(place, context_countries))
-            mention = Mention(
-                mention.start,
-                mention.end,
-                mention.text,
-                mention.actors,
-                (best,),
-                mention.locative,
-            )
+            best = max(mention.places, key=lambda place: _place_score(place, context))
+            mention = replace(mention, places=(best,))
         resolved.append(mention)
     return resolved
 
 
-def _place_score(place: GazetteerPlace, context_countries: dict[str, float]) -> float:
+def _place_score(place: GazetteerPlace, context: PlaceContext) -> float:
     kind_bonus = {"country": 0.6, "city": 0.5, "venue": 0.4, "region": 0.0}.get(place.kind, 0)
+    in_region = place.region is not None and place.region in context.regions
     return (
-        3.0 * context_countries.get(place.country, 0.0)
+        math.log10(max(place.population, 1))
         + kind_bonus
-        + math.log10(max(place.population, 1)) / 10
+        + (3.0 if in_region else 1.5 if place.country in context.region_countries else 0.0)
+        + (2.0 if place.country in context.located_countries else 0.0)
+        + 0.8 * context.state_share.get(place.country, 0.0)
     )
-
-
-def country_context(mentions: Sequence[Mention]) -> dict[str, float]:
-    """How strongly the article's own words point at each country."""
-    weights: dict[str, float] = defaultdict(float)
-    for mention in mentions:
-        states = [actor.country for actor in mention.actors if actor.kind == "state"]
-        for country in states:
-            if country:
-                weights[country] += 1.0
-        countries = {place.country for place in mention.places}
-        if not states and len(countries) == 1:
-            kind = mention.places[0].kind
-            weights[countries.pop()] += 1.0 if kind == "region" else 0.5
-    total = max(weights.values(), default=0.0)
-    return {country: weight / total for country, weight in weights.items()} if total else {}
 
 
 def is_sentence_initial(text: str, start: int) -> bool:

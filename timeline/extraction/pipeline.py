@@ -10,10 +10,10 @@ from typing import Any
 from .dates import tag_dates
 from .events import Passage, assemble
 from .language import detect_language
-from .mentions import Gazetteer, Mention, country_context, resolve_places
+from .mentions import Gazetteer, Mention, place_context, resolve_places
 from .sentences import split_sentences
 from .triggers import find_triggers
-from .types import Candidate, Document, ExtractionError, TemporalExpression
+from .types import Candidate, Document, ExtractionError, GazetteerPlace, TemporalExpression
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,25 @@ def suggest(
     dates = tuple(
         d for d in tag_dates(body, published, lang) if not _inside(d.start, document.metadata)
     )
-    found = [m for m in gazetteer.find(body, lang) if not _inside(m.start, document.metadata)]
-    mentions = tuple(resolve_places(found, country_context(found)))
+    everywhere = gazetteer.find(body, lang)
+    found = [m for m in everywhere if not _inside(m.start, document.metadata)]
+    context = place_context(found)
+    mentions = tuple(resolve_places(found, context))
+    dateline = _dateline_place(document, resolve_places(everywhere, context))
     triggers = find_triggers(body, lang)
     passages = _passages(body, dates, mentions, triggers, document.metadata)
-    events = assemble(body, passages, published.date(), lang)
+    events = assemble(body, passages, published.date(), lang, gazetteer.places, dateline)
     return Suggestions(document, published, lang, tuple(events), dates, mentions)
+
+
+def _dateline_place(document: Document, mentions: list[Mention]) -> GazetteerPlace | None:
+    if document.dateline is None:
+        return None
+    start, end = document.dateline
+    for mention in mentions:
+        if start <= mention.start < end and mention.places:
+            return mention.places[0]
+    return None
 
 
 def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:

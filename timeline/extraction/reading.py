@@ -81,9 +81,9 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
     if byline := _BYLINE.search(head):
         author = byline.group(1).strip()
         metadata.append(byline.span())
-    outlet = None
+    outlet, dateline_place = None, None
     if dateline := _DATELINE.search(head):
-        outlet = dateline.group(2)
+        outlet, dateline_place = dateline.group(2), dateline.span(1)
         metadata.append(dateline.span())
     return Document(
         body=text,
@@ -94,6 +94,7 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
         url=url,
         language=detect_language(text),
         metadata=tuple(sorted(metadata)),
+        dateline=dateline_place,
     )
 
 

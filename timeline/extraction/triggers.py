@@ -108,6 +108,20 @@ _PATTERNS = {"de": _compile(_GERMAN), "en": _compile(_ENGLISH)}
 _WEIGHTS = {"de": _GERMAN, "en": _ENGLISH}
 
 
+# "Vor dem Treffen", "after the summit": an event used as a point in time, reported elsewhere.
+_ANCHOR = re.compile(
+    r"\b(?:nach|vor|seit|während|after|before|since|during|ahead\s+of)\s+(?:dem|der|den|the)"
+    r"(?:\s+\w+)?\s+$",
+    re.IGNORECASE,
+)
+
+# "weitere Treffen", "further talks", "possible summit": no particular event.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:weitere[nmrs]?|künftige[nmrs]?|mögliche[nmrs]?|eventuelle[nmrs]?|etwaige[nmrs]?"
+    r"|further|future|possible|potential|any)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
 # Press and news conferences are where events are announced, not events of their own.
 _NOT_EVENTS = ("presse", "press", "news", "pressekonferenz")
 
@@ -120,6 +134,9 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
     for match in pattern.finditer(text):
         kind = match.lastgroup or "meeting"
         if match.group(0).lower().startswith(_NOT_EVENTS) or _preceded_by_press(text, match):
+            continue
+        before = text[max(0, match.start() - 24) : match.start()]
+        if _ANCHOR.search(before) or _HYPOTHETICAL.search(before):
             continue
         if negation.search(text[max(0, match.start() - 40) : match.start()]):
             continue

@@ -23,6 +23,8 @@ class Document:
     language: str | None = None
     # Header spans (publication stamp, byline, dateline) whose dates are no event dates.
     metadata: tuple[tuple[int, int], ...] = ()
+    # The place an agency dateline names ("BRUSSELS, Jan 12 (Reuters) -"), as a span of `body`.
+    dateline: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class Command(BaseCommand):
         self.stdout.write(_table(summary))
         if details:
             for score in scores:
+                _name_places(score, gazetteer)
                 for label in ("misses", "extras", "wrong_dates", "wrong_places"):
                     for line in getattr(score, label):
                         self.stdout.write(f"  {score.id:>12} {label:<12} {line}")
@@ -53,6 +54,21 @@ class Command(BaseCommand):
         gold = [_gold_event(event, gazetteer) for event in record["events"]]
         predicted = [_predicted(candidate) for candidate in result.events]
         return score_article(record["id"], gold, predicted, _same_place)
+
+
+def _name_places(score, gazetteer):
+    """Place keys in the report → "Brest, FR", for people to read."""
+
+    def named(key):
+        place = gazetteer.places.get(key)
+        return f"{place.name}, {place.country}" if place else key
+
+    score.wrong_places = [
+        line.rsplit(": gold ", 1)[0]
+        + ": gold "
+        + ", got ".join(named(k) for k in line.rsplit(": gold ", 1)[1].split(", got "))
+        for line in score.wrong_places
+    ]
 
 
 def _gold_records(folder):

@@ -254,12 +254,28 @@ def load_events(path, actor_ids):
     return [load_event(record, actor_ids, series) for record in data["events"]]
 
 
-def referenced_geonames_ids(path):
-    return {
+def referenced_geonames_ids(path, gazetteer):
+    """The cities that curated events take place in and that bodies meet in."""
+    events = {
         e["place"]["geonames_id"]
         for e in read_json(path)["events"]
         if "geonames_id" in e.get("place", {})
     }
+    return events | {seat["geonames_id"] for seat in seat_references(gazetteer).values()}
+
+
+def seat_references(gazetteer):
+    return {
+        (record["name"], record.get("kind", "organization")): record["seat"]
+        for record in read_json(gazetteer / "organizations.json")
+        if "seat" in record
+    }
+
+
+def load_seats(gazetteer):
+    places = dict(Place.objects.filter(geonames_id__isnull=False).values_list("geonames_id", "pk"))
+    for (name, kind), seat in seat_references(gazetteer).items():
+        Actor.objects.filter(name=name, kind=kind).update(seat_id=places[seat["geonames_id"]])
 
 
 class Command(BaseCommand):
@@ -288,7 +304,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             actor_ids = load_actors(gazetteer)
             # The places of curated events are loaded even when cities are skipped.
-            load_places(gazetteer, min_population, referenced_geonames_ids(events_path))
+            load_places(
+                gazetteer, min_population, referenced_geonames_ids(events_path, gazetteer)
+            )
+            load_seats(gazetteer)
             events = load_events(events_path, actor_ids)
         self.stdout.write(summary(len(events), time.perf_counter() - started))
 

@@ -1,0 +1,97 @@
+"""Pipeline speed: articles per second per core over the development set, beside search_dates.
+
+    .venv/bin/python bench/extraction.py [--repeat 20] [--folder tests/devset]
+
+Needs a database with the gazetteer loaded (`make setup`); the gazetteer is built once, before
+timing, so the timed part touches no database. Runs on one core (a single process).
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folder", default=str(ROOT / "tests" / "devset"))
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--skip-search-dates", action="store_true")
+    options = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from timeline.extraction.pipeline import suggest
+    from timeline.extraction.reading import read_document
+    from timeline.gazetteer import load_gazetteer
+
+    folder = Path(options.folder)
+    records = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    articles = [
+        ((folder / r["file"]).read_bytes(), datetime.fromisoformat(r["published"]), r["lang"])
+        for r in records
+    ]
+    started = time.perf_counter()
+    gazetteer = load_gazetteer()
+    print(f"gazetteer: {len(gazetteer):,} aliases built in {time.perf_counter() - started:.2f} s")
+    total_bytes = sum(len(data) for data, _published, _lang in articles)
+
+    def run_pipeline():
+        for data, published, lang in articles:
+            suggest(read_document(data), gazetteer, published=published, lang=lang)
+
+    pipeline_runs = _timed(run_pipeline, options.repeat)
+    _report("pipeline (read + suggest)", pipeline_runs, len(articles), total_bytes)
+
+    if not options.skip_search_dates:
+        from dateparser.search import search_dates
+
+        def run_search_dates():
+            for data, published, lang in articles:
+                search_dates(
+                    data.decode(),
+                    languages=[lang],
+                    settings={"RELATIVE_BASE": published.replace(tzinfo=None)},
+                )
+
+        search_runs = _timed(run_search_dates, max(1, options.repeat // 10))
+        _report("dateparser.search.search_dates", search_runs, len(articles), total_bytes)
+        ratio = statistics.median(search_runs) / statistics.median(pipeline_runs)
+        print(f"search_dates alone is {ratio:.1f}x slower than the whole pipeline")
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}")
+
+
+def _timed(function, repeat):
+    function()  # warm up: imports, regex caches
+    runs = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        runs.append(time.perf_counter() - started)
+    return runs
+
+
+def _report(label, runs, count, total_bytes):
+    median = statistics.median(runs)
+    per_second = count / median
+    per_4kb = per_second * (total_bytes / count) / 4096
+    print(
+        f"{label}: median {median * 1000:.1f} ms for {count} articles "
+        f"({total_bytes / count / 1024:.1f} KB average) = {per_second:.0f} articles/s, "
+        f"{per_4kb:.0f} articles of 4 KB/s"
+    )
+
+
+if __name__ == "__main__":
+    main()
