@@ -9,7 +9,16 @@ from datetime import date, timedelta
 
 from .mentions import Mention
 from .triggers import Trigger
-from .types import Candidate, Evidence, GazetteerActor, GazetteerPlace, TemporalExpression
+from .extent import MAX_EXTENT, interval, is_end_date
+from .tense import clause_tense
+from .types import (
+    Candidate,
+    Evidence,
+    GazetteerActor,
+    GazetteerPlace,
+    TemporalExpression,
+    TemporalValue,
+)
 
 _TYPE_PRIORITY = {
     "summit": 7,
@@ -53,6 +62,7 @@ _DATE_KINDS = {"date"}
 _DEFINITE = re.compile(
     r"\b(?:das|die|der|dem|den|des|the|this|these|diese[nmrs]?)\s+(?:\w+\s+)?\Z", re.IGNORECASE
 )
+_LEAD_PARAGRAPHS = 2
 _MEETING_TYPES = {"meeting", "session", "summit", "negotiation"}
 _ANCHOR_BEFORE = re.compile(
     r"\b(?:nach|vor|seit|während|after|before|since|during)\s+(?:dem|der|den|the)\s+$",
@@ -104,8 +114,25 @@ def assemble(
             if candidate is not None:
                 candidates.append(candidate)
         if dated:
+            _extend_last(text, candidates, dated)
             discourse_date = _nearest(dated, passage.end)
     return merge_candidates(candidates)
+
+
+def _extend_last(text: str, candidates: list[Candidate], dated: list[TemporalExpression]) -> None:
+    """ "Der Gipfel dauert bis Sonntag": a later sentence gives the last event its end."""
+    if not candidates or candidates[-1].end is not None:
+        return
+    last = candidates[-1]
+    for expression in dated:
+        closing = expression.value.start
+        if (
+            closing
+            and is_end_date(text, expression)
+            and last.start < closing <= last.start + MAX_EXTENT
+        ):
+            candidates[-1] = replace(last, end=closing)
+            return
 
 
 def _at_dateline(candidate: Candidate, passage: Passage, dateline: GazetteerPlace) -> Candidate:
@@ -113,6 +140,14 @@ def _at_dateline(candidate: Candidate, passage: Passage, dateline: GazetteerPlac
     if passage.paragraph > 1 or candidate.type not in _MEETING_TYPES:
         return candidate
     return replace(candidate, place=dateline, title=candidate.title + f" in {dateline.name}")
+
+
+def _publication_day(published: date, trigger: Trigger) -> TemporalExpression:
+    """A headline or lead without a date reports the news of the day it was published."""
+    value = TemporalValue(start=published, end=published, precision="day")
+    return TemporalExpression(
+        trigger.text, trigger.start, trigger.end, "date", value, "publication day (lead, undated)"
+    )
 
 
 def _event_dates(passage: Passage) -> list[TemporalExpression]:
@@ -127,9 +162,9 @@ def _primary_trigger(passage: Passage, has_date: bool) -> Trigger | None:
     if passage.triggers:
         return max(passage.triggers, key=lambda t: (t.weight, _TYPE_PRIORITY[t.type], -t.start))
     if has_date:
-        # A council or other body named with a date meets, even without a verb saying so.
+        # An international council named with a date meets, even without a verb saying so.
         for mention in passage.mentions:
-            if any(actor.kind == "body" for actor in mention.actors):
+            if any(actor.kind == "body" and not actor.country for actor in mention.actors):
                 return Trigger(mention.start, mention.end, mention.text, "session", 0.55)
     return None
 
@@ -157,6 +192,11 @@ def _candidate(
         when, inherited = _nearest(dated, trigger.start), False
     elif discourse_date is not None:
         when, inherited = discourse_date, True
+    elif (
+        passage.paragraph <= _LEAD_PARAGRAPHS
+        and clause_tense(text, trigger.start, trigger.end, lang) != "future"
+    ):
+        when, inherited = _publication_day(published, trigger), True
     else:
         return None
     actors = _actors(text, passages, passage)
@@ -168,6 +208,17 @@ def _candidate(
     start = value.start or published
     end = value.end if value.end and value.end != start else None
     sentence = text[passage.start : passage.end]
+    opened = discourse_date.value.start if discourse_date else published
+    if (
+        not inherited
+        and is_end_date(text, when)
+        and opened
+        and start - MAX_EXTENT <= opened < start
+    ):
+        # "beraten bis Mittwoch": the event runs from the day in discourse to that date.
+        start, end = opened, start
+    else:
+        start, end = interval(sentence, start, end)
     status = _status(start, end, published, sentence, lang)
     place = place_mention.places[0] if place_mention else _seat(trigger, actors, seats)
     evidence = _evidence(text, trigger, None if inherited else when, place_mention, actors)

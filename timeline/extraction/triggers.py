@@ -36,7 +36,7 @@ _GERMAN = {
     ),
     "negotiation": (
         0.8,
-        r"verhandlungsrunde\w*|gesprächsrunde\w*|verhandl\w*|\w*gespräche\b"
+        r"verhandlungsrunde\w*|gesprächsrunde\w*|verhand\w*|\w*gespräche\b"
         r"|\w*gesprächen|friedensgespräch\w*|atomgespräch\w*",
     ),
     "visit": (
@@ -54,11 +54,13 @@ _GERMAN = {
     "agreement": (
         0.85,
         r"unterzeichn\w*|unterschrieben|unterschrieb\w*|abkommen|vereinbart\w*|vereinbarung\w*|einigten|"
-        r"geeinigt|einigung|waffenruhe\w*|waffenstillstand\w*",
+        r"geeinigt|einigung|waffenruhe\w*|waffenstillstand\w*|verabschiede\w*|beschlossen|beschloss\w*"
+        r"|billigte\w*|gebilligt",
     ),
     "sanction": (
         0.85,
-        r"sanktion\w*|strafmaßnahmen|ausgewiesen|ausweis(?:ung|en|t|te)\w*|\w*embargo\w*",
+        r"sanktion\w*|strafmaßnahmen|ausgewiesen|ausweis(?:ung|en|t|te)\w*|\w*embargo\w*"
+        r"|einbestellt\w*|einbestell\w*|veto\w*|legte\w*\s+(?:\w+\s+){0,3}veto",
     ),
 }
 
@@ -88,9 +90,10 @@ _ENGLISH = {
     ),
     "agreement": (
         0.85,
-        r"signed|signing|signs\s+(?:an?|the)\b|agreement\w*|accord\b|agreed|ceasefire|truce",
+        r"signed|signing|signs\s+(?:an?|the)\b|agreement\w*|accord\b|agreed|ceasefire|truce"
+        r"|adopted|endorsed|approved",
     ),
-    "sanction": (0.85, r"sanction\w*|expel\w*|expulsion\w*|embargo\w*"),
+    "sanction": (0.85, r"sanction\w*|expel\w*|expulsion\w*|embargo\w*|summon\w*|veto\w*"),
 }
 
 _NEGATION = {
@@ -110,7 +113,8 @@ _WEIGHTS = {"de": _GERMAN, "en": _ENGLISH}
 
 # "Vor dem Treffen", "after the summit": an event used as a point in time, reported elsewhere.
 _ANCHOR = re.compile(
-    r"\b(?:nach|vor|seit|während|after|before|since|during|ahead\s+of)\s+(?:dem|der|den|the)"
+    r"\b(?:nach|vor|seit|während|after|before|since|during|ahead\s+of|im\s+anschluss\s+an"
+    r"|following|in\s+the\s+wake\s+of|am\s+rande)\s+(?:dem|der|den|das|des|the)"
     r"(?:\s+\w+)?\s+$",
     re.IGNORECASE,
 )

@@ -1,0 +1,51 @@
+"""How long an event lasts: "dauert bis Sonntag", "the two-day summit", "ended … on Saturday"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .types import TemporalExpression
+
+_END_MARKER = re.compile(
+    r"(?:\bbis(?:\s+zum|\s+einschließlich)?|\buntil|\bthrough|\bend(?:et|en|e|s|ed)?"
+    r"|\bconclud\w*|\bwrap(?:s|ped)?\s+up|\bschließt\s+\w+\s+ab|\bclos(?:es|ed))"
+    r"(?:\s+(?:am|on|at|an))?\s*$",
+    re.IGNORECASE,
+)
+_ENDED = re.compile(
+    r"\b(?:ended|concluded|wrapped\s+up|wrap\s+up|closed|endete\w*|beendet\w*|abgeschlossen"
+    r"|schlossen|zu\s+Ende\s+gegangen|ging\w*\s+zu\s+Ende)\b",
+    re.IGNORECASE,
+)
+_NUMBERS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "two": 2, "three": 3, "four": 4, "five": 5}
+_DAYS = re.compile(
+    r"\b(zwei|drei|vier|fünf|[2-5])(?:-|\s)?tägig\w*|\b(two|three|four|five|[2-5])-day\b"
+    r"|\b(two|three|four|five)\s+days\s+of\b",
+    re.IGNORECASE,
+)
+# A multi-day event ends within days of its start; anything later is another event.
+MAX_EXTENT = timedelta(days=7)
+
+
+def is_end_date(text: str, expression: TemporalExpression) -> bool:
+    """The date closes an interval: "bis Mittwoch", "ends on Sunday"."""
+    return bool(_END_MARKER.search(text[max(0, expression.start - 30) : expression.start]))
+
+
+def span_in_days(sentence: str) -> int | None:
+    match = _DAYS.search(sentence)
+    if match is None:
+        return None
+    word = next(group for group in match.groups() if group)
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
+def interval(sentence: str, start: date, end: date | None) -> tuple[date, date | None]:
+    """Widen a single day to the length the sentence gives the event."""
+    days = span_in_days(sentence)
+    if end is not None or days is None:
+        return start, end
+    if _ENDED.search(sentence):
+        return start - timedelta(days=days - 1), start
+    return start, start + timedelta(days=days - 1)
