@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from .mentions import Mention
-from .triggers import Trigger
 from .extent import MAX_EXTENT, interval, is_end_date
+from .mentions import Mention
 from .tense import clause_tense
+from .triggers import Trigger
 from .types import (
     Candidate,
     Evidence,
@@ -104,14 +104,9 @@ def assemble(
             )
             if candidate is not None and candidate.place is None and dateline is not None:
                 candidate = _at_dateline(candidate, passage, dateline)
-            if candidate is not None and candidate.extra.get("anaphoric") and candidates:
-                # "Das Treffen ist für den Vormittag angesetzt": more about the last event.
-                if _compatible(candidates[-1], candidate) and not _places_differ(
-                    candidates[-1], candidate
-                ):
-                    candidates[-1] = _combine(candidates[-1], candidate)
-                    candidate = None
-            if candidate is not None:
+            if candidate is not None and _continues(candidates, candidate):
+                candidates[-1] = _combine(candidates[-1], candidate)
+            elif candidate is not None:
                 candidates.append(candidate)
         if dated:
             _extend_last(text, candidates, dated)
@@ -133,6 +128,13 @@ def _extend_last(text: str, candidates: list[Candidate], dated: list[TemporalExp
         ):
             candidates[-1] = replace(last, end=closing)
             return
+
+
+def _continues(candidates: list[Candidate], candidate: Candidate) -> bool:
+    """ "Das Treffen ist für den Vormittag angesetzt": more about the last event."""
+    if not candidate.extra.get("anaphoric") or not candidates:
+        return False
+    return _compatible(candidates[-1], candidate) and not _places_differ(candidates[-1], candidate)
 
 
 def _at_dateline(candidate: Candidate, passage: Passage, dateline: GazetteerPlace) -> Candidate:
