@@ -44,6 +44,12 @@ def analyst_client(client, analyst):
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_gazetteer(settings):
+    """Each test has its own gazetteer: ingestion must not reuse the previous test's."""
+    settings.INGEST_GAZETTEER_MAX_AGE = 0
+
+
 @pytest.fixture
 def gazetteer(db):
     """Actors and places of the Ukraine-crisis diplomacy of January 2022, with aliases."""
@@ -148,3 +154,20 @@ def run_worker():
 def real_engine():
     """Skips while the suggestion engine cannot be imported (e.g. mid-refactoring)."""
     return pytest.importorskip("timeline.extraction.pipeline")
+
+
+@pytest.fixture(scope="session")
+def seed_gazetteer(django_db_setup, django_db_blocker):
+    """The extraction gazetteer of everything in seeds/, loaded once and rolled back."""
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from timeline.gazetteer import build_gazetteer
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_seeds", stdout=io.StringIO())
+        gazetteer = build_gazetteer()
+        transaction.set_rollback(True)
+    return gazetteer

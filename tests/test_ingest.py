@@ -58,7 +58,7 @@ def engine(monkeypatch):
     """Script what the engine suggests: `engine.events = [...]`."""
     scripted = SimpleNamespace(events=[], calls=0)
 
-    def suggest(document, published, lang):
+    def suggest(document, published, lang, fresh=False):
         scripted.calls += 1
         return SimpleNamespace(
             language=lang or "de",
@@ -179,7 +179,9 @@ def test_closed_events_are_not_corroborated(engine, gazetteer, curation):
 
 
 def test_other_dates_or_incompatible_types_are_other_events(engine, gazetteer):
-    Event.objects.create(title="x", type="session", start=date(2022, 1, 12), place=gazetteer.brussels)
+    Event.objects.create(
+        title="x", type="session", start=date(2022, 1, 12), place=gazetteer.brussels
+    )
     engine.events = [
         candidate(date(2022, 1, 13), place=gazetteer.brussels),
         candidate(date(2022, 1, 12), type="sanction", place=gazetteer.brussels),
