@@ -27,10 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--details", action="store_true", help="list misses and extras")
 
     def handle(self, *args, folder, format, details, **options):
-        records = _gold_records(Path(folder))
-        gazetteer = load_gazetteer()
-        scores = [self._score(Path(folder), record, gazetteer) for record in records]
-        summary = totals(scores)
+        summary, scores = evaluate_folder(Path(folder), load_gazetteer())
         if format == "json":
             report = {"totals": vars(summary), "articles": [vars(s) for s in scores]}
             self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
@@ -38,22 +35,30 @@ class Command(BaseCommand):
         self.stdout.write(_table(summary))
         if details:
             for score in scores:
-                _name_places(score, gazetteer)
                 for label in ("misses", "extras", "wrong_dates", "wrong_places"):
                     for line in getattr(score, label):
                         self.stdout.write(f"  {score.id:>12} {label:<12} {line}")
 
-    def _score(self, folder, record, gazetteer):
-        path = folder / record["file"]
-        published = datetime.fromisoformat(record["published"])
-        try:
-            document = read_document(path.read_bytes(), tz=ZoneInfo("Europe/Berlin"))
-            result = suggest(document, gazetteer, published=published, lang=record.get("lang"))
-        except (OSError, ExtractionError) as error:
-            raise CommandError(f"{path}: {error}") from None
-        gold = [_gold_event(event, gazetteer) for event in record["events"]]
-        predicted = [_predicted(candidate) for candidate in result.events]
-        return score_article(record["id"], gold, predicted, _same_place)
+
+def evaluate_folder(folder, gazetteer):
+    """Score every article of a labelled folder: (totals, one score per article)."""
+    scores = [_score(folder, record, gazetteer) for record in _gold_records(folder)]
+    for score in scores:
+        _name_places(score, gazetteer)
+    return totals(scores), scores
+
+
+def _score(folder, record, gazetteer):
+    path = folder / record["file"]
+    published = datetime.fromisoformat(record["published"])
+    try:
+        document = read_document(path.read_bytes(), tz=ZoneInfo("Europe/Berlin"))
+        result = suggest(document, gazetteer, published=published, lang=record.get("lang"))
+    except (OSError, ExtractionError) as error:
+        raise CommandError(f"{path}: {error}") from None
+    gold = [_gold_event(event, gazetteer) for event in record["events"]]
+    predicted = [_predicted(candidate) for candidate in result.events]
+    return score_article(record["id"], gold, predicted, _same_place)
 
 
 def _name_places(score, gazetteer):

@@ -1,0 +1,73 @@
+"""`manage.py evaluate` over the development set, with the floors the build enforces."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from timeline.management.commands.evaluate import evaluate_folder
+
+DEVSET = Path(__file__).resolve().parent / "devset"
+
+# Measured on the development set; a change that lowers a figure below its floor fails the build.
+FLOORS = {"precision": 0.83, "recall": 0.75, "date_accuracy": 0.82, "place_accuracy": 0.69}
+
+
+@pytest.fixture(scope="module")
+def devset_totals(seed_gazetteer):
+    summary, _scores = evaluate_folder(DEVSET, seed_gazetteer)
+    return summary
+
+
+@pytest.mark.parametrize("figure", FLOORS)
+def test_the_development_set_stays_above_its_floor(devset_totals, figure):
+    assert getattr(devset_totals, figure) >= FLOORS[figure]
+
+
+def test_it_covers_the_whole_development_set(devset_totals):
+    gold = json.loads((DEVSET / "gold.json").read_text(encoding="utf-8"))
+    assert devset_totals.articles == len(gold) >= 43
+    assert devset_totals.gold == sum(len(record["events"]) for record in gold)
+
+
+@pytest.mark.django_db
+def test_it_prints_a_table_and_json(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Gipfel Stand: 12.01.2022 10:00 Uhr\n\n"
+        "Die Nato und Russland treffen sich heute in Brüssel.",
+        encoding="utf-8",
+    )
+    gold = [
+        {
+            "id": "a",
+            "file": "a.txt",
+            "lang": "de",
+            "published": "2022-01-12T10:00:00+01:00",
+            "events": [
+                {
+                    "title": "NATO-Russia talks",
+                    "date": "2022-01-12",
+                    "precision": "day",
+                    "place": None,
+                    "participants": ["NATO", "Russia"],
+                    "status": "reported",
+                }
+            ],
+        }
+    ]
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = io.StringIO()
+    call_command("evaluate", str(tmp_path), stdout=out)
+    assert "precision" in out.getvalue() and "recall" in out.getvalue()
+    out = io.StringIO()
+    call_command("evaluate", str(tmp_path), "--format", "json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert report["totals"]["gold"] == 1 and report["totals"]["articles"] == 1
+
+
+@pytest.mark.django_db
+def test_a_folder_without_gold_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="no gold.json"):
+        call_command("evaluate", str(tmp_path))
