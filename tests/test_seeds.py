@@ -172,12 +172,20 @@ def test_curated_events_take_place_where_they_happened(seeded):
     assert (gomel.place.kind, gomel.place.region) == (Place.Kind.REGION, "BY-HO")
 
 
-def test_skipping_cities_still_loads_the_places_of_curated_events():
+def test_skipping_cities_still_loads_the_places_of_curated_events_and_seats():
     load(skip_cities=True)
     cities = Place.objects.filter(kind=Place.Kind.CITY)
-    assert set(cities.values_list("geonames_id", flat=True)) == set(
-        Event.objects.filter(place__kind=Place.Kind.CITY).values_list(
-            "place__geonames_id", flat=True
-        )
+    event_places = Event.objects.filter(place__kind=Place.Kind.CITY).values_list(
+        "place__geonames_id", flat=True
     )
+    seats = Actor.objects.filter(seat__isnull=False).values_list("seat__geonames_id", flat=True)
+    assert set(cities.values_list("geonames_id", flat=True)) == set(event_places) | set(seats)
     assert cities.count() >= 10
+
+
+def test_councils_meet_at_their_seat():
+    load(skip_cities=True)
+    seats = dict(Actor.objects.filter(seat__isnull=False).values_list("name", "seat__name"))
+    assert seats["NATO-Russia Council"] == "Brussels"
+    assert seats["OSCE Permanent Council"] == "Vienna"
+    assert seats["UN Security Council"] == "New York City"

@@ -96,12 +96,18 @@ class Gazetteer:
             )
             for key, forms in surfaces.items()
         }
-        self._prefixes = sorted(
-            (key[0] for key in self._index if len(key) == 1 and len(key[0]) >= 4),
-            key=len,
-            reverse=True,
-        )
-        self._longest = max((len(key) for key in self._index), default=1)
+        # Heads of German compounds ("Russland" in "Russlandreise"): actors, and states.
+        self._heads = {
+            key[0]: entry
+            for key, entry in self._index.items()
+            if len(key) == 1
+            and len(key[0]) >= 4
+            and (entry.actors and not entry.places or _is_state(entry))
+        }
+        # The longest alias that starts with each token, so most tokens cost one lookup.
+        self._longest_from: dict[str, int] = {}
+        for key in self._index:
+            self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
         self.members = {
             actor.key: members
             for actor in self.actors.values()
@@ -134,9 +140,16 @@ class Gazetteer:
         folded = [token.group(0).casefold() for token in tokens]
         mentions: list[Mention] = []
         i = 0
+        starts, compounds = self._longest_from, lang == "de"
         while i < len(tokens):
-            found = self._longest_match(text, tokens, folded, i)
-            if found is None and lang == "de":
+            # Most words start no alias and are no compound: decide that without a call.
+            found = self._longest_match(text, tokens, folded, i) if folded[i] in starts else None
+            if (
+                found is None
+                and compounds
+                and len(folded[i]) >= 6
+                and tokens[i].group(0)[0].isupper()
+            ):
                 found = self._compound_match(text, tokens[i])
             if found is None:
                 i += 1
@@ -166,7 +179,8 @@ class Gazetteer:
         folded: Sequence[str],
         i: int,
     ) -> tuple[int, int, int, _Entry] | None:
-        for length in range(min(self._longest, len(tokens) - i), 0, -1):
+        longest = self._longest_from.get(folded[i], 0)
+        for length in range(min(longest, len(tokens) - i), 0, -1):
             entry = self._index.get(tuple(folded[i : i + length]))
             if entry is None:
                 continue
@@ -187,12 +201,10 @@ class Gazetteer:
         genitive = self._index.get((folded[:-1],)) if folded.endswith("s") else None
         if genitive and _case_fits(word[:-1], genitive.surfaces):
             return 1, token.start(), token.end() - 1, genitive
-        for prefix in self._prefixes:
-            if len(folded) - len(prefix) >= 4 and folded.startswith(prefix):
-                entry = self._index[(prefix,)]
-                rest = word[len(prefix) :]
-                if rest.islower() and (entry.actors and not entry.places or _is_state(entry)):
-                    return 1, token.start(), token.start() + len(prefix), entry
+        for length in range(len(folded) - 4, 3, -1):
+            entry = self._heads.get(folded[:length])
+            if entry is not None and word[length:].islower():
+                return 1, token.start(), token.start() + length, entry
         return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,9 @@ from .mentions import Gazetteer, Mention, place_context, resolve_places
 from .sentences import split_sentences
 from .triggers import find_triggers
 from .types import Candidate, Document, ExtractionError, GazetteerPlace, TemporalExpression
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def _passages(
             index = bisect.bisect_right(starts, item.start) - 1
             if index >= 0 and item.start < sentences[index][1]:
                 buckets[index][name].append(item)
-    paragraph_breaks = [i for i in range(len(body)) if body.startswith("\n\n", i)]
+    paragraph_breaks = [match.start() for match in _PARAGRAPH_BREAK.finditer(body)]
     return [
         Passage(
             index=i,
