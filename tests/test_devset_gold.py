@@ -24,8 +24,20 @@ STATUSES = {"reported", "announced"}
 RECORD_KEYS = {"id", "file", "lang", "published", "events"}
 EVENT_KEYS = {"title", "date", "precision", "place", "participants", "status"}
 EVENT_OPTIONAL = {"approximate"}
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December"]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def load(folder):
@@ -123,7 +135,8 @@ def test_events_are_well_formed(labelled_set):
             assert ev["status"] in STATUSES, where
             if "approximate" in ev:
                 assert isinstance(ev["approximate"], bool), where
-            assert ev["place"] is None or re.match(r"^[^,]+(?:\([^)]*\))?, [^,]+$", ev["place"]), where
+            place_format = r"^[^,]+(?:\([^)]*\))?, [^,]+$"
+            assert ev["place"] is None or re.match(place_format, ev["place"]), where
             assert isinstance(ev["participants"], list) and ev["participants"], where
             assert all(isinstance(p, str) and p.strip() for p in ev["participants"]), where
             first = ev["date"].split("/")[0]

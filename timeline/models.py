@@ -1,4 +1,4 @@
-"""The domain: articles as ingested, the events they report, and the gazetteer of actors and places."""
+"""The domain: articles as ingested, the events they report, and the gazetteer of actors, places."""
 
 import hashlib
 import unicodedata
@@ -78,12 +78,12 @@ class ActorAlias(models.Model):
             models.UniqueConstraint(fields=["actor", "normalized"], name="unique_actor_alias"),
         ]
 
+    def __str__(self):
+        return self.name
+
     def save(self, *args, **kwargs):
         self.normalized = normalize_alias(self.name)
         super().save(*args, **kwargs)
-
-    def __str__(self):
-        return self.name
 
 
 class Place(models.Model):
@@ -135,12 +135,12 @@ class PlaceAlias(models.Model):
             models.UniqueConstraint(fields=["place", "normalized"], name="unique_place_alias"),
         ]
 
+    def __str__(self):
+        return self.name
+
     def save(self, *args, **kwargs):
         self.normalized = normalize_alias(self.name)
         super().save(*args, **kwargs)
-
-    def __str__(self):
-        return self.name
 
 
 class Feed(models.Model):
@@ -181,14 +181,14 @@ class Article(models.Model):
             models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
         ]
 
+    def __str__(self):
+        return self.title or f"Article {self.pk}"
+
     def save(self, *args, **kwargs):
         self.content_hash = content_hash(self.text)
         if self.url == "":
             self.url = None
         super().save(*args, **kwargs)
-
-    def __str__(self):
-        return self.title or f"Article {self.pk}"
 
 
 class Series(models.Model):

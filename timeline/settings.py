@@ -128,9 +128,7 @@ STORAGES = {
 }
 if DEBUG:
     # The manifest needs collectstatic; development serves the files as they are.
-    STORAGES["staticfiles"] = {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    }
+    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 TASKS = {
     "default": {

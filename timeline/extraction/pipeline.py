@@ -16,7 +16,6 @@ from .sentences import split_sentences
 from .triggers import find_triggers
 from .types import Candidate, Document, ExtractionError, GazetteerPlace, TemporalExpression
 
-
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 

@@ -304,9 +304,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             actor_ids = load_actors(gazetteer)
             # The places of curated events are loaded even when cities are skipped.
-            load_places(
-                gazetteer, min_population, referenced_geonames_ids(events_path, gazetteer)
-            )
+            load_places(gazetteer, min_population, referenced_geonames_ids(events_path, gazetteer))
             load_seats(gazetteer)
             events = load_events(events_path, actor_ids)
         self.stdout.write(summary(len(events), time.perf_counter() - started))
