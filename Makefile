@@ -8,7 +8,7 @@ SEED_ARTICLE := seeds/000_d27454c361ced20d.txt
 
 .PHONY: install setup run serve test test-sqlite test-postgres lint reset
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@$(BOOTSTRAP_PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12) and "Python >= 3.12 is required; found " + sys.version.split()[0])'
@@ -16,6 +16,14 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m pip install --quiet --upgrade pip
 	$(PYTHON) -m pip install --quiet -r requirements.lock
 	touch $@
+
+# axe-core, for the accessibility check of the browser tests.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: the accessibility check in the browser tests will be skipped" >&2; \
+	fi
 
 setup: install
 	$(PYTHON) manage.py migrate --noinput
