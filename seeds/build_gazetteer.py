@@ -353,6 +353,10 @@ def split(text):
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
+def split_words(name):
+    return re.findall(r"[^\W_]+", casefolded(name)) or [""]
+
+
 def casefolded(name):
     return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
 
@@ -591,9 +595,18 @@ def build_cities():
             def closeness(n, name=name):
                 return difflib.SequenceMatcher(None, casefolded(n), casefolded(name)).ratio()
 
-            alternates = sorted((n for n in alternates if closeness(n) >= 0.7), key=closeness)[
-                ::-1
-            ][:ALIAS_CAP_SMALL]
+            def same_head(n, name=name):
+                # "Frankfurt" for Frankfurt am Main, "Frankfurt an der Oder" for Frankfurt (Oder).
+                return split_words(n)[0] == split_words(name)[0] and len(split_words(n)[0]) >= 4
+
+            def rank(n, name=name):
+                # Short forms first ("Frankfurt"), then German forms, then spelling variants.
+                short = casefolded(name).startswith(casefolded(n) + " ")
+                return (not short, " an der " not in n and " am " not in n, -closeness(n))
+
+            alternates = sorted(
+                (n for n in alternates if closeness(n) >= 0.7 or same_head(n)), key=rank
+            )[:ALIAS_CAP_SMALL]
         else:
             alternates = alternates[:ALIAS_CAP_LARGE]
         aliases = [alias(name, "")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .extent import MAX_EXTENT, interval, is_end_date
@@ -84,15 +84,23 @@ class Passage:
     paragraph: int
 
 
+@dataclass(frozen=True)
+class Scene:
+    """What the whole article tells about places: bodies' seats and the agency dateline."""
+
+    seats: Mapping[str, GazetteerPlace] = field(default_factory=dict)
+    dateline: GazetteerPlace | None = None
+    dateline_paragraph: int = -1
+
+
 def assemble(
     text: str,
     passages: Sequence[Passage],
     published: date,
     lang: str,
-    places: Mapping[str, GazetteerPlace] | None = None,
-    dateline: GazetteerPlace | None = None,
+    scene: Scene | None = None,
 ) -> list[Candidate]:
-    seats = places or {}
+    scene = scene or Scene()
     candidates: list[Candidate] = []
     discourse_date: TemporalExpression | None = None
     for passage in passages:
@@ -100,10 +108,8 @@ def assemble(
         trigger = _primary_trigger(passage, bool(dated))
         if trigger is not None:
             candidate = _candidate(
-                text, passages, passage, trigger, dated, discourse_date, published, lang, seats
+                text, passages, passage, trigger, dated, discourse_date, published, lang, scene
             )
-            if candidate is not None and candidate.place is None and dateline is not None:
-                candidate = _at_dateline(candidate, passage, dateline)
             if candidate is not None and _continues(candidates, candidate):
                 candidates[-1] = _combine(candidates[-1], candidate)
             elif candidate is not None:
@@ -135,13 +141,6 @@ def _continues(candidates: list[Candidate], candidate: Candidate) -> bool:
     if not candidate.extra.get("anaphoric") or not candidates:
         return False
     return _compatible(candidates[-1], candidate) and not _places_differ(candidates[-1], candidate)
-
-
-def _at_dateline(candidate: Candidate, passage: Passage, dateline: GazetteerPlace) -> Candidate:
-    """The lead of an agency report tells of what happened where its dateline says."""
-    if passage.paragraph > 1 or candidate.type not in _MEETING_TYPES:
-        return candidate
-    return replace(candidate, place=dateline, title=candidate.title + f" in {dateline.name}")
 
 
 def _publication_day(published: date, trigger: Trigger) -> TemporalExpression:
@@ -188,7 +187,7 @@ def _candidate(
     discourse_date: TemporalExpression | None,
     published: date,
     lang: str,
-    seats: Mapping[str, GazetteerPlace],
+    scene: Scene,
 ) -> Candidate | None:
     if dated:
         when, inherited = _nearest(dated, trigger.start), False
@@ -204,8 +203,20 @@ def _candidate(
     actors = _actors(text, passages, passage)
     value = when.value
     vague = value.approximate or value.precision not in ("day", None)
-    place_mention = _place(passages, passage, trigger.start, trigger.type == "phone_call", vague)
-    if not _enough(actors, place_mention, trigger):
+    place, place_mention = _place(passages, passage, trigger, vague, scene)
+    if place is None and not vague:
+        place = _seat(trigger, actors, scene.seats)
+    if not _enough(actors, place, trigger):
+        return None
+    borrowed_place = (
+        place_mention is not None and not passage.start <= place_mention.start < passage.end
+    )
+    if (
+        inherited
+        and borrowed_place
+        and not any(a.kind in ("person", "body") for a, _m, _c in actors)
+    ):
+        # Neither its date nor its place is in the sentence, nor anyone in particular.
         return None
     start = value.start or published
     end = value.end if value.end and value.end != start else None
@@ -222,7 +233,6 @@ def _candidate(
     else:
         start, end = interval(sentence, start, end)
     status = _status(start, end, published, sentence, lang)
-    place = place_mention.places[0] if place_mention else _seat(trigger, actors, seats)
     evidence = _evidence(text, trigger, None if inherited else when, place_mention, actors)
     confidence = _confidence(trigger, value.precision, inherited, value.approximate, place, actors)
     return Candidate(
@@ -245,7 +255,7 @@ def _candidate(
             "date_text": when.text,
             "date_offsets": (when.start, when.end),
             "core": frozenset(actor.key for actor, _m, core in actors if core),
-            "anaphoric": inherited
+            "anaphoric": (inherited or is_end_date(text, when))
             and bool(_DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start])),
         },
     )
@@ -287,15 +297,26 @@ def _neighbours(passages: Sequence[Passage], passage: Passage, distance: int) ->
 
 
 def _place(
-    passages: Sequence[Passage], passage: Passage, trigger_at: int, by_phone: bool, vague: bool
-) -> Mention | None:
-    if by_phone:
-        return None
+    passages: Sequence[Passage], passage: Passage, trigger: Trigger, vague: bool, scene: Scene
+) -> tuple[GazetteerPlace | None, Mention | None]:
+    """Where the event is, and the words that say so; phone calls take place nowhere."""
+    if trigger.type == "phone_call":
+        return None, None
     own = [m for m in passage.mentions if m.places and m.locative]
     if own:
-        return max(own, key=lambda m: (_place_rank(m), -abs(m.start - trigger_at)))
+        best = max(own, key=lambda m: (_place_rank(m), -abs(m.start - trigger.start)))
+        return best.places[0], best
+    # "im Kreml", "at the White House": a body named as a place stands for its seat.
+    for mention in passage.mentions:
+        for actor in mention.actors[:1] if mention.locative else ():
+            if actor.seat in scene.seats:
+                return scene.seats[actor.seat], mention
     if vague:
-        return None
+        return None, None
+    lead = scene.dateline is not None and passage.paragraph == scene.dateline_paragraph
+    if lead and trigger.type in _MEETING_TYPES:
+        # The lead of an agency report tells of what happened where its dateline says.
+        return scene.dateline, None
     # A precisely dated event may name its place in the next or previous sentences,
     # as long as they do not tell of another date.
     for distance in range(1, _MAX_PLACE_DISTANCE + 1):
@@ -307,8 +328,9 @@ def _place(
             if mention.places and mention.locative and mention.places[0].kind in ("city", "venue")
         ]
         if nearby:
-            return min(nearby, key=lambda m: abs(m.start - passage.start))
-    return None
+            best = min(nearby, key=lambda m: abs(m.start - passage.start))
+            return best.places[0], best
+    return None, None
 
 
 def _seat(
@@ -330,7 +352,9 @@ def _place_rank(mention: Mention) -> int:
 
 
 def _enough(
-    actors: list[tuple[GazetteerActor, Mention, bool]], place: Mention | None, trigger: Trigger
+    actors: list[tuple[GazetteerActor, Mention, bool]],
+    place: GazetteerPlace | None,
+    trigger: Trigger,
 ) -> bool:
     if len(actors) >= 2:
         return True
@@ -414,6 +438,16 @@ def merge_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
     return sorted(merged, key=lambda c: (c.start, c.sentence))
 
 
+def _later_end(kept: Candidate, other: Candidate) -> date | None:
+    """A continuation ("the summit continues on Friday") may carry the event's last day."""
+    if kept.precision != "day" or other.precision != "day":
+        return kept.end
+    last = max(_last(kept), _last(other))
+    if last > kept.start and last - kept.start <= MAX_EXTENT:
+        return last
+    return kept.end
+
+
 def _specificity(candidate: Candidate) -> tuple[int, float, int]:
     precise = {"day": 3, "week": 2, "month": 1}.get(candidate.precision, 0)
     return precise, candidate.confidence, -candidate.sentence[0]
@@ -444,7 +478,22 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
 
 
 def _places_differ(a: Candidate, b: Candidate) -> bool:
-    return a.place is not None and b.place is not None and a.place.key != b.place.key
+    """Two places differ unless they are one, or one is the country or region of the other."""
+    if a.place is None or b.place is None or a.place.key == b.place.key:
+        return False
+    return not _within(a.place, b.place) and not _within(b.place, a.place)
+
+
+def _within(inner: GazetteerPlace, outer: GazetteerPlace) -> bool:
+    if outer.kind == "country":
+        return inner.country == outer.country
+    return outer.kind == "region" and inner.region is not None and inner.region == outer.region
+
+
+def _finer(a: GazetteerPlace | None, b: GazetteerPlace | None) -> GazetteerPlace | None:
+    if a is None or b is None:
+        return a or b
+    return b if _within(b, a) and b.key != a.key else a
 
 
 def _same_in_article(a: Candidate, b: Candidate) -> bool:
@@ -453,7 +502,7 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     if not _compatible(a, b):
         return False
     if a.place is not None and b.place is not None:
-        return a.place.key == b.place.key
+        return not _places_differ(a, b)
     core_a, core_b = a.extra.get("core", frozenset()), b.extra.get("core", frozenset())
     shared = [actor for actor in a.actors if actor.key in core_a and actor.key in core_b]
     if a.precision != b.precision:
@@ -465,12 +514,14 @@ def _combine(kept: Candidate, other: Candidate) -> Candidate:
     actors = {actor.key: actor for actor in (*kept.actors, *other.actors)}
     core = kept.extra.get("core", frozenset()) | other.extra.get("core", frozenset())
     evidence = tuple(sorted({*kept.evidence, *other.evidence}, key=lambda e: (e.start, e.role)))
+    place = _finer(kept.place, other.place)
     return replace(
         kept,
-        place=kept.place or other.place,
+        place=place,
+        end=_later_end(kept, other),
         actors=tuple(actors.values()),
         evidence=evidence,
         confidence=round(min(0.99, max(kept.confidence, other.confidence) + 0.05), 2),
-        title=_title(kept.type, list(actors.values()), kept.place or other.place),
+        title=_title(kept.type, list(actors.values()), place),
         extra={**kept.extra, "core": core},
     )

@@ -9,7 +9,8 @@ from .types import TemporalExpression
 
 _END_MARKER = re.compile(
     r"(?:\bbis(?:\s+zum|\s+einschließlich)?|\buntil|\bthrough|\bend(?:et|en|e|s|ed)?"
-    r"|\bconclud\w*|\bwrap(?:s|ped)?\s+up|\bschließt\s+\w+\s+ab|\bclos(?:es|ed))"
+    r"|\bconclud\w*|\bwrap(?:s|ped)?\s+up|\bschließt\s+\w+\s+ab|\bclos(?:es|ed)"
+    r"|\bcontinu(?:es|ed|e)|\bresum(?:es|ed)|\bgeht\s+\w+\s+weiter|\bfortgesetzt\s+werden)"
     r"(?:\s+(?:am|on|at|an))?\s*$",
     re.IGNORECASE,
 )

@@ -19,9 +19,12 @@ from .types import GazetteerActor, GazetteerPlace
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _MAX_TOKENS = 7
+# A country named as a location this close to an ambiguous place says where that place is.
+_NEARBY = 250
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|im|ins|nach|aus|bei|vor|at|to|near|from|In|Im|Nach|At)"
-    r"(?:\s+(?:der|dem|den|die|the|das))?"
+    # "nach" is "to" before a name ("nach Kiew") but "after" before an article ("nach dem Rat").
+    r"(?:\b(?:(?:in|im|ins|bei|at|to|near|In|Im|At)(?:\s+(?:der|dem|den|die|the|das))?"
+    r"|nach|Nach)"
     r"(?:(?:\s+[\w-]+)?\s+[\w-]*(?:stadt|Stadt|city|capital|metropole|Metropole|kurort))?"
     r"\s+)$"
 )
@@ -92,7 +95,7 @@ class Gazetteer:
             key: _Entry(
                 frozenset(forms),
                 tuple(actor_index[key].values()),
-                tuple(place_index[key].values()),
+                _places_named(actor_index[key].values(), place_index[key].values()),
             )
             for key, forms in surfaces.items()
         }
@@ -208,6 +211,15 @@ class Gazetteer:
         return None
 
 
+def _places_named(
+    actors: Iterable[GazetteerActor], places: Iterable[GazetteerPlace]
+) -> tuple[GazetteerPlace, ...]:
+    """ "White House" is a body, not a translation of Casablanca; "Paris" stays a city."""
+    if any(actor.kind in ("organization", "body", "person") for actor in actors):
+        return tuple(place for place in places if place.kind != "city")
+    return tuple(places)
+
+
 def _common_noun(text: str, start: int, entry: _Entry) -> bool:
     """Cities take no article: "die Halle", "the Reading" name no city, "die Ukraine" a country."""
     if entry.actors or any(place.kind != "city" for place in entry.places):
@@ -267,12 +279,12 @@ class PlaceContext:
 
     regions: frozenset[str] = frozenset()  # ISO 3166-2 codes of regions named
     region_countries: frozenset[str] = frozenset()
-    located_countries: frozenset[str] = frozenset()  # "in Frankreich", "in Belarus"
+    located: tuple[tuple[int, str], ...] = ()  # (offset, country): "in Frankreich", "in Belarus"
     state_share: Mapping[str, float] = field(default_factory=dict)  # of all state mentions
 
 
 def place_context(mentions: Sequence[Mention]) -> PlaceContext:
-    regions, region_countries, located = set(), set(), set()
+    regions, region_countries, located = set(), set(), []
     states: dict[str, int] = defaultdict(int)
     for mention in mentions:
         for actor in mention.actors:
@@ -286,37 +298,41 @@ def place_context(mentions: Sequence[Mention]) -> PlaceContext:
             if place.region:
                 regions.add(place.region)
         elif place.kind == "country" and mention.locative:
-            located.add(place.country)
+            located.append((mention.start, place.country))
     total = sum(states.values())
     share = {country: count / total for country, count in states.items()} if total else {}
-    return PlaceContext(frozenset(regions), frozenset(region_countries), frozenset(located), share)
+    return PlaceContext(frozenset(regions), frozenset(region_countries), tuple(located), share)
 
 
 def resolve_places(mentions: Sequence[Mention], context: PlaceContext) -> list[Mention]:
     """Keep, for every mention, the one place its article makes most likely.
 
-    Regions and countries named as locations weigh most, the countries the article is about
-    a little; the rest is population (a capital beats a namesake town, Geneva CH beats Geneva
-    in the US unless the article says otherwise).
+    Regions named anywhere and countries named as locations nearby weigh most, the countries
+    the article is about a little; the rest is population (a capital beats a namesake town:
+    Paris is in France unless the article says otherwise).
     """
     resolved = []
     for mention in mentions:
         if len(mention.places) > 1:
-            best = max(mention.places, key=lambda place: _place_score(place, context))
+            nearby = {
+                country for at, country in context.located if abs(at - mention.start) <= _NEARBY
+            }
+            best = max(mention.places, key=lambda p: _place_score(p, context, nearby))
             mention = replace(mention, places=(best,))
         resolved.append(mention)
     return resolved
 
 
-def _place_score(place: GazetteerPlace, context: PlaceContext) -> float:
+def _place_score(place: GazetteerPlace, context: PlaceContext, nearby: set[str]) -> float:
     kind_bonus = {"country": 0.6, "city": 0.5, "venue": 0.4, "region": 0.0}.get(place.kind, 0)
     in_region = place.region is not None and place.region in context.regions
+    located_anywhere = any(country == place.country for _at, country in context.located)
     return (
         math.log10(max(place.population, 1))
         + kind_bonus
         + (3.0 if in_region else 1.5 if place.country in context.region_countries else 0.0)
-        + (2.0 if place.country in context.located_countries else 0.0)
-        + 0.8 * context.state_share.get(place.country, 0.0)
+        + (2.5 if place.country in nearby else 0.5 if located_anywhere else 0.0)
+        + 0.5 * context.state_share.get(place.country, 0.0)
     )
 
 

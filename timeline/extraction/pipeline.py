@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from .dates import tag_dates
-from .events import Passage, assemble
+from .events import Passage, Scene, assemble
 from .language import detect_language
 from .mentions import Gazetteer, Mention, place_context, resolve_places
 from .sentences import split_sentences
@@ -56,7 +56,8 @@ def suggest(
     dateline = _dateline_place(document, resolve_places(everywhere, context))
     triggers = find_triggers(body, lang)
     passages = _passages(body, dates, mentions, triggers, document.metadata)
-    events = assemble(body, passages, published.date(), lang, gazetteer.places, dateline)
+    scene = Scene(gazetteer.places, dateline, _paragraph_of(passages, document.dateline))
+    events = assemble(body, passages, published.date(), lang, scene)
     return Suggestions(document, published, lang, tuple(events), dates, mentions)
 
 
@@ -68,6 +69,14 @@ def _dateline_place(document: Document, mentions: list[Mention]) -> GazetteerPla
         if start <= mention.start < end and mention.places:
             return mention.places[0]
     return None
+
+
+def _paragraph_of(passages: list[Passage], span: tuple[int, int] | None) -> int:
+    """The paragraph a dateline opens: the first passage after it."""
+    if span is None:
+        return -1
+    following = [passage for passage in passages if passage.start >= span[0]]
+    return following[0].paragraph if following else -1
 
 
 def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:

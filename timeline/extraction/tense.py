@@ -49,8 +49,9 @@ _DE_WEAK_PAST = (
     r"(?!(?:könn|müss|dürf|möch|soll|hät|wür)te)(?!ge)[a-zäöüß]{2,}[^\Waeiouäöüst]ten?"
 )
 _EN_FUTURE = (
-    r"will|'ll|shall|won't|would|due|expected|scheduled|set to|plans?|planned|planning|going to"
-    r"|intends?|upcoming|next|coming|slated|poised|aims? to|hopes? to|is to|are to"
+    r"will|'ll|shall|won't|would(?!\s+have)|due|expected|scheduled|set to|plans?|planned"
+    r"|planning|going to|intends?|upcoming|next|coming|slated|poised|aims? to|hopes? to"
+    r"|is to|are to"
 )
 _EN_PAST = (
     r"said|told|met|held|spoke|was|were|had|agreed|signed|took|came|went|left|arrived|visited"
