@@ -157,20 +157,41 @@ def load_actors(gazetteer):
 
 
 def place_key(place):
-    return place.geonames_id or (place.kind, place.country, place.name)
+    return natural_key(place.geonames_id, place.kind, place.country, place.name, place.region)
+
+
+def natural_key(geonames_id, kind, country, name, region):
+    """GeoNames id; else a region's ISO code (names repeat: Tartu city and county); else name."""
+    if geonames_id:
+        return geonames_id
+    return (
+        (kind, country, region) if kind == Place.Kind.REGION and region else (kind, country, name)
+    )
 
 
 def place_values(place):
     return tuple(getattr(place, field) for field in PLACE_FIELDS)
 
 
+def unique_places(records):
+    """One record per natural key, with the aliases of every listing."""
+    by_key = {}
+    for place, aliases in records:
+        if place_key(place) in by_key:
+            by_key[place_key(place)][1].extend(aliases)
+        else:
+            by_key[place_key(place)] = (place, list(aliases))
+    return list(by_key.values())
+
+
 def load_places(gazetteer, min_population, required_ids):
-    records = list(place_records(gazetteer, min_population, required_ids))
+    records = unique_places(place_records(gazetteer, min_population, required_ids))
     # Write only new or changed rows: re-running on an up-to-date database is then cheap.
     existing = {}
-    for pk, geonames_id, *values in Place.objects.values_list("pk", "geonames_id", *PLACE_FIELDS):
-        kind, country, name = values[2], values[3], values[0]
-        existing[geonames_id or (kind, country, name)] = (pk, tuple(values))
+    rows = Place.objects.order_by("pk").values_list("pk", "geonames_id", *PLACE_FIELDS)
+    for pk, geonames_id, *values in rows:
+        name, _name_de, kind, country, region = values[:5]
+        existing[natural_key(geonames_id, kind, country, name, region)] = (pk, tuple(values))
     changed = [p for p, _ in records if existing.get(place_key(p), (0, ()))[1] != place_values(p)]
     for place in changed:
         place.pk = existing.get(place_key(place), (None,))[0]
@@ -187,10 +208,10 @@ def load_places(gazetteer, min_population, required_ids):
     Place.objects.bulk_create([p for p in unkeyed if not p.pk], batch_size=2000)
 
     ids = {}
-    for pk, geonames_id, kind, country, name in Place.objects.values_list(
-        "pk", "geonames_id", "kind", "country", "name"
+    for pk, *key in Place.objects.order_by("pk").values_list(
+        "pk", "geonames_id", "kind", "country", "name", "region"
     ):
-        ids[geonames_id or (kind, country, name)] = pk
+        ids[natural_key(*key)] = pk
     create_aliases(PlaceAlias, "place_id", [(ids[place_key(p)], a) for p, a in records])
 
 
