@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import ingest, tasks
+from . import ingest, review, tasks
 from .extraction.reading import MAX_BYTES, decode
 from .extraction.types import ExtractionError
 from .models import (
@@ -19,6 +20,7 @@ from .models import (
     ActorAlias,
     Article,
     Citation,
+    CurationError,
     Event,
     Feed,
     Ingestion,
@@ -372,8 +374,39 @@ class ParticipationInline(admin.TabularInline):
     autocomplete_fields = ["actor"]
 
 
+class EventAdminForm(forms.ModelForm):
+    """The change form carries the version it showed: a save over someone else's is refused."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # From the database: the history's revert form shows an old instance.
+            current = Event.objects.filter(pk=self.instance.pk).values_list("version", flat=True)
+            self.fields["seen_version"].initial = current.first()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            seen = cleaned.get("seen_version")
+            current = Event.objects.filter(pk=self.instance.pk).values_list("version", flat=True)
+            if seen is None or seen != current.first():
+                raise ValidationError(
+                    _(
+                        "Someone else changed this event while you were editing it. Your "
+                        "changes were not saved: reload the page to see theirs, then edit again."
+                    ),
+                    code="conflict",
+                )
+        return cleaned
+
+
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
+    form = EventAdminForm
+    change_form_template = "admin/timeline/event/change_form.html"
+    change_list_template = "admin/timeline/event/change_list.html"
     list_display = [
         "title",
         "type",
@@ -392,6 +425,99 @@ class EventAdmin(SimpleHistoryAdmin):
     readonly_fields = ["created_at", "updated_at", "version", "corroboration"]
     inlines = [ParticipationInline, CitationInline]
     list_select_related = ["place"]
+    actions = ["approve_selected", "reject_selected", "split_selected"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("review/", view(review.queue), name="timeline_event_review"),
+            path("review/bulk/", view(review.bulk), name="timeline_event_review_bulk"),
+            path(
+                "<int:pk>/review/<slug:action>/",
+                view(review.act),
+                name="timeline_event_review_action",
+            ),
+            *super().get_urls(),
+        ]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # The form checked the version; claiming it here closes the race after that check.
+            seen = form.cleaned_data.get("seen_version")
+            obj._claim(seen, list(Event.Curation), _("saved"))
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        event = form.instance
+        if "_saveandapprove" in request.POST and event.curation_status in Event.APPROVABLE:
+            event.approve(by=request.user, reason="edited in the admin")
+
+    def response_change(self, request, obj):
+        if "_saveandapprove" in request.POST:
+            messages.success(request, _("Saved and approved “%(title)s”.") % {"title": obj.title})
+            return HttpResponseRedirect(review.back_to(request))
+        return super().response_change(request, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except CurationError as error:
+            # Raised inside the admin's transaction, which is rolled back: nothing was saved.
+            messages.warning(request, str(error))
+            return HttpResponseRedirect(request.get_full_path())
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            with transaction.atomic():
+                return super().history_form_view(request, object_id, version_id, extra_context)
+        except CurationError as error:
+            messages.warning(request, str(error))
+            return HttpResponseRedirect(request.get_full_path())
+
+    @admin.action(description=_("Approve selected events"), permissions=["change"])
+    def approve_selected(self, request, queryset):
+        try:
+            count = queryset.approve(by=request.user)
+        except CurationError as error:
+            self.message_user(request, str(error), messages.WARNING)
+            return
+        self.message_user(request, _("Approved %(count)d event(s).") % {"count": count})
+
+    @admin.action(description=_("Reject selected events (with a reason)"), permissions=["change"])
+    def reject_selected(self, request, queryset):
+        """Asks for the reason on an intermediate page, like the delete confirmation."""
+        reason = request.POST.get("reason", "").strip()
+        if request.POST.get("confirm") and reason:
+            try:
+                count = queryset.reject(by=request.user, reason=reason)
+            except CurationError as error:
+                self.message_user(request, str(error), messages.WARNING)
+                return None
+            self.message_user(request, _("Rejected %(count)d event(s).") % {"count": count})
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Reject events"),
+            "events": queryset.order_by("start", "pk"),
+            "missing_reason": bool(request.POST.get("confirm")),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/timeline/event/reject_selected.html", context)
+
+    @admin.action(description=_("Split selected merged events off again"), permissions=["change"])
+    def split_selected(self, request, queryset):
+        count = 0
+        try:
+            with transaction.atomic():
+                for event in queryset.filter(curation_status=Event.Curation.MERGED).order_by("-pk"):
+                    event.split(by=request.user)
+                    count += 1
+        except CurationError as error:
+            self.message_user(request, str(error), messages.WARNING)
+            return
+        self.message_user(request, _("Split off %(count)d event(s).") % {"count": count})
 
 
 @admin.register(Participation)

@@ -4,9 +4,11 @@ import hashlib
 import unicodedata
 from datetime import timedelta
 
-from django.db import connections, models
+from django.conf import settings
+from django.db import connections, models, transaction
 from django.db.models import F, Q
-from django.db.models.functions import Trunc
+from django.db.models.functions import Greatest, Trunc
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -253,6 +255,14 @@ class Precision(models.TextChoices):
     YEAR = "year", _("year")
 
 
+class CurationError(Exception):
+    """A review action the event's present state does not allow (e.g. approving a merged one)."""
+
+
+class Conflict(CurationError):
+    """Someone changed the event since the editor saw it: act on the fresh state, or not at all."""
+
+
 class EventQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(curation_status=Event.Curation.APPROVED)
@@ -375,6 +385,24 @@ class EventQuerySet(models.QuerySet):
         rows = self.order_by().annotate(bucket=bucket).values_list("bucket")
         return dict(rows.annotate(count=models.Count("pk")).order_by())
 
+    # Bulk review: every event of the selection in one transaction, all or nothing.
+
+    def approve(self, *, by, reason="", versions=None):
+        """Approve the suggested and rejected events; returns how many. `versions` maps pk to
+        the version the editor saw; a change since then raises Conflict for the whole batch."""
+        return self._curate_each(Event.approve, Event.APPROVABLE, by, versions, reason=reason)
+
+    def reject(self, *, by, reason, versions=None):
+        return self._curate_each(Event.reject, Event.REJECTABLE, by, versions, reason=reason)
+
+    def _curate_each(self, action, allowed, by, versions, **options):
+        versions = versions or {}
+        with transaction.atomic():
+            events = list(self.filter(curation_status__in=allowed).order_by("pk"))
+            for event in events:
+                action(event, by=by, version=versions.get(event.pk), **options)
+        return len(events)
+
     def related_to(self, event, days=7):
         """Same series, or sharing an actor within ±`days` days."""
         window = timedelta(days=days)
@@ -468,7 +496,11 @@ class Event(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        # Editors' reasons (e.g. for a rejection) are kept whole.
+        history_change_reason_field=models.TextField(null=True),
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -497,6 +529,200 @@ class Event(models.Model):
     @property
     def last_day(self):
         return self.end or self.start
+
+    # Review. Each action is one transaction that claims the version the editor saw with a
+    # conditional UPDATE (no lost updates) and leaves a history record with who and why.
+
+    APPROVABLE = (Curation.SUGGESTED, Curation.REJECTED)
+    REJECTABLE = (Curation.SUGGESTED, Curation.APPROVED)
+    MERGEABLE = (Curation.SUGGESTED, Curation.APPROVED)
+    SPLITTABLE_FROM = (Curation.SUGGESTED, Curation.APPROVED, Curation.REJECTED)
+
+    def approve(self, *, by, version=None, reason=""):
+        with transaction.atomic():
+            self._claim(version, self.APPROVABLE, _("approved"))
+            self._set(curation_status=self.Curation.APPROVED, rejection_reason="")
+            self._record(by, "approved", reason)
+
+    def reject(self, *, by, reason, version=None):
+        """Rejected events stay (with the reason): re-ingesting the article will not suggest
+        them again, and analysts never see them."""
+        if not reason or not reason.strip():
+            raise CurationError(_("Say why the event is rejected."))
+        with transaction.atomic():
+            self._claim(version, self.REJECTABLE, _("rejected"))
+            self._set(curation_status=self.Curation.REJECTED, rejection_reason=reason.strip())
+            self._record(by, "rejected", reason)
+
+    def merge_into(self, target, *, by, version=None, target_version=None, reason=""):
+        """This event reports `target`: the target gains its citations, actors and tags (and
+        corroboration); this one becomes "merged". What moved is kept in a Merge for `split`."""
+        if target.pk == self.pk:
+            raise CurationError(_("An event cannot be merged into itself."))
+        with transaction.atomic():
+            # Lock both rows in one order so that two opposite merges cannot deadlock.
+            list(
+                Event.objects.select_for_update().filter(pk__in=[self.pk, target.pk]).order_by("pk")
+            )
+            self._claim(version, self.MERGEABLE, _("merged"))
+            target._claim(target_version, self.MERGEABLE, _("merged into"))
+            merge = Merge.record(self, target, by=by, reason=reason)
+            self._set(curation_status=self.Curation.MERGED, merged_into=target)
+            self._record(by, f"merged into #{target.pk} {target.title}", reason)
+            target.refresh_from_db()
+            target._record(by, f"#{self.pk} {self.title} merged into this event", reason)
+        return merge
+
+    def split(self, *, by, version=None, reason=""):
+        """Undo this event's merge exactly: its citations, actors and tags leave the target."""
+        merge = self.merges_out.filter(split_at__isnull=True).select_related("target").last()
+        if self.curation_status != self.Curation.MERGED or merge is None:
+            raise CurationError(_("Only a merged event can be split off again."))
+        target = merge.target
+        with transaction.atomic():
+            list(
+                Event.objects.select_for_update().filter(pk__in=[self.pk, target.pk]).order_by("pk")
+            )
+            self._claim(version, [self.Curation.MERGED], _("split off"))
+            # A target merged on in turn is split off its own target first (last in, first out).
+            target._claim(None, self.SPLITTABLE_FROM, _("split"))
+            merge.undo(by=by, reason=reason)
+            self._set(curation_status=merge.previous_status, merged_into=None)
+            self._record(by, f"split off #{target.pk} {target.title}", reason)
+            target.refresh_from_db()
+            target._record(by, f"#{self.pk} {self.title} split off", reason)
+
+    def _claim(self, version, allowed, action_done):
+        """UPDATE … WHERE version = v: take the next version or raise Conflict."""
+        expected = self.version if version is None else int(version)
+        if self.curation_status not in allowed and expected == self.version:
+            raise CurationError(
+                _("“%(title)s” is %(status)s: it cannot be %(action)s.")
+                % {
+                    "title": self.title,
+                    "status": self.get_curation_status_display(),
+                    "action": action_done,
+                }
+            )
+        claimed = Event.objects.filter(
+            pk=self.pk, version=expected, curation_status__in=allowed
+        ).update(version=F("version") + 1, updated_at=timezone.now())
+        if not claimed:
+            raise Conflict(
+                _("“%(title)s” was changed by someone else in the meantime; here is how it is now.")
+                % {"title": self.title}
+            )
+        self.version = expected + 1
+
+    def _set(self, **changes):
+        Event.objects.filter(pk=self.pk).update(**changes)
+        self.refresh_from_db()
+
+    def _record(self, by, action, reason=""):
+        reason = " ".join((reason or "").split())
+        Event.history.bulk_history_create(
+            [self],
+            update=True,
+            default_user=by,
+            default_change_reason=f"{action}: {reason}"[:100] if reason else action[:100],
+        )
+
+
+class Merge(models.Model):
+    """What merging `source` into `target` changed, so that a split can restore it exactly."""
+
+    source = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="merges_out")
+    target = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="merges_in")
+    previous_status = models.CharField(max_length=10, choices=Event.Curation.choices)
+    moved_citations = models.JSONField(default=list, help_text="Citation ids moved to the target.")
+    # {target citation id: its evidence before}: the source's article was already cited there.
+    extended_citations = models.JSONField(default=dict)
+    added_actors = models.JSONField(default=list, help_text="Actor ids the target gained.")
+    added_tags = models.JSONField(default=list, help_text="Tag ids the target gained.")
+    corroboration_added = models.PositiveIntegerField(default=0)
+    reason = models.TextField(blank=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    split_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    split_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["merged_at", "pk"]
+        verbose_name = _("merge")
+        verbose_name_plural = _("merges")
+
+    def __str__(self):
+        return f"#{self.source_id} → #{self.target_id}"
+
+    @classmethod
+    def record(cls, source, target, *, by, reason=""):
+        """Give the target the union of both events and note every change made to it."""
+        target_citations = {c.article_id: c for c in target.citations.all()}
+        moved, extended = [], {}
+        for citation in source.citations.all():
+            if kept := target_citations.get(citation.article_id):
+                extended[str(kept.pk)] = kept.evidence
+                kept.evidence = kept.evidence + [
+                    span for span in citation.evidence if span not in kept.evidence
+                ]
+                kept.save(update_fields=["evidence"])
+            else:
+                moved.append(citation.pk)
+        Citation.objects.filter(pk__in=moved).update(event=target)
+        present = set(target.participations.values_list("actor_id", flat=True))
+        gained = [p for p in source.participations.all() if p.actor_id not in present]
+        Participation.objects.bulk_create(
+            Participation(event=target, actor_id=p.actor_id, role=p.role) for p in gained
+        )
+        tags = set(source.tags.values_list("pk", flat=True)) - set(
+            target.tags.values_list("pk", flat=True)
+        )
+        target.tags.add(*tags)
+        Event.objects.filter(pk=target.pk).update(corroboration=F("corroboration") + len(moved))
+        return cls.objects.create(
+            source=source,
+            target=target,
+            previous_status=source.curation_status,
+            moved_citations=moved,
+            extended_citations=extended,
+            added_actors=[p.actor_id for p in gained],
+            added_tags=sorted(tags),
+            corroboration_added=len(moved),
+            reason=reason,
+            merged_by=by,
+        )
+
+    def undo(self, *, by, reason=""):
+        Citation.objects.filter(pk__in=self.moved_citations, event=self.target).update(
+            event=self.source
+        )
+        for pk, evidence in self.extended_citations.items():
+            Citation.objects.filter(pk=pk).update(evidence=evidence)
+        # An actor or tag that merges brought leaves with the last merge whose event has it.
+        merges = Merge.objects.filter(target=self.target_id)
+        others = merges.filter(split_at__isnull=True).exclude(pk=self.pk)
+        brought = {"actors": set(), "tags": set()}
+        for actors, tags in merges.values_list("added_actors", "added_tags"):
+            brought["actors"].update(actors)
+            brought["tags"].update(tags)
+        kept_actors = Participation.objects.filter(event__merges_out__in=others).values("actor_id")
+        kept_tags = Event.tags.through.objects.filter(event__merges_out__in=others).values("tag_id")
+        self.target.participations.filter(actor_id__in=brought["actors"]).exclude(
+            actor_id__in=kept_actors
+        ).delete()
+        self.target.tags.remove(
+            *Tag.objects.filter(pk__in=brought["tags"]).exclude(pk__in=kept_tags)
+        )
+        Event.objects.filter(pk=self.target_id).update(
+            corroboration=Greatest(F("corroboration") - self.corroboration_added, 0)
+        )
+        self.split_by, self.split_at = by, timezone.now()
+        self.reason = "\n".join(filter(None, [self.reason, reason]))
+        self.save(update_fields=["split_by", "split_at", "reason"])
 
 
 class Participation(models.Model):

@@ -1,4 +1,9 @@
-"""The two groups of people who use the product, and what each may do."""
+"""The two groups of people who use the product, and what each may do.
+
+Editors review suggestions, edit events and the gazetteer, and ingest articles (all in the
+admin). Analysts read the timeline: they get view permissions only and no admin access, which
+needs `is_staff`; when TIMELINE_PUBLIC is off, their login is what lets them in.
+"""
 
 from django.contrib.auth.models import Group, Permission
 
@@ -10,6 +15,7 @@ EDITOR_MODELS = [
     "event",
     "participation",
     "citation",
+    "merge",
     "article",
     "feed",
     "actor",
@@ -22,10 +28,10 @@ EDITOR_MODELS = [
 ]
 
 
-def ensure_roles():
-    editors, _ = Group.objects.get_or_create(name=EDITORS)
-    analysts, _ = Group.objects.get_or_create(name=ANALYSTS)
-    timeline_permissions = Permission.objects.filter(
+def ensure_roles(using="default"):
+    editors, _ = Group.objects.using(using).get_or_create(name=EDITORS)
+    analysts, _ = Group.objects.using(using).get_or_create(name=ANALYSTS)
+    timeline_permissions = Permission.objects.using(using).filter(
         content_type__app_label="timeline", content_type__model__in=EDITOR_MODELS
     )
     editors.permissions.set(timeline_permissions)
