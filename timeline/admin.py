@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import ingest, review, tasks
 from .extraction.reading import MAX_BYTES, decode
 from .extraction.types import ExtractionError
+from .imports import EventImportMixin
 from .models import (
     Actor,
     ActorAlias,
@@ -403,7 +404,7 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(EventImportMixin, SimpleHistoryAdmin):
     form = EventAdminForm
     change_form_template = "admin/timeline/event/change_form.html"
     change_list_template = "admin/timeline/event/change_list.html"

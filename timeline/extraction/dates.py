@@ -69,6 +69,7 @@ _ANCHOR_PATTERNS = {
 }
 _JOINER = re.compile(r"[ \t]*,?[ \t]*")
 _SINCE = re.compile(r"(?i)(?:seit|since)\b")
+_SINCE_BEFORE = re.compile(r"(?i)\b(?:seit|since)\s+$")
 
 
 def tag_dates(text: str, published: datetime, lang: str) -> list[TemporalExpression]:
@@ -199,11 +200,12 @@ def _expression(text: str, today: date, candidate: Candidate) -> TemporalExpress
         kind=found.kind,
         value=found.value,
         rule=found.rule,
-        background=found.background or _is_background(phrase, today, found.value),
+        background=found.background or _is_background(text, start, phrase, today, found.value),
     )
 
 
-def _is_background(phrase: str, today: date, value: TemporalValue) -> bool:
-    if _SINCE.match(phrase):
+def _is_background(text: str, start: int, phrase: str, today: date, value: TemporalValue) -> bool:
+    # "seit Ende Februar", "since early 2021": the span may start after "seit".
+    if _SINCE.match(phrase) or _SINCE_BEFORE.search(text, max(0, start - 12), start):
         return True
     return value.end is not None and value.end < today - _BACKGROUND_AGE
