@@ -4,10 +4,12 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Max, Min, Prefetch
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from . import exports
 from .forms import TimelineForm, encode_cursor
 from .models import Citation, Event, Participation
 from .templatetags.timeline import density_strip, group_by_day
@@ -27,6 +29,11 @@ def timeline_access(view):
         return response
 
     return wrapper
+
+
+def timeline_events(form):
+    """The approved events a valid timeline form selects: the page, the exports and the API."""
+    return form.filter(Event.objects.approved())
 
 
 def for_display(events):
@@ -49,7 +56,7 @@ def timeline(request):
     if not form.is_valid():
         return render(request, template_name, {"form": form}, status=400)
 
-    events = form.filter(Event.objects.approved())
+    events = timeline_events(form)
     page = list(
         for_display(form.page(events).in_timeline_order(form.newest_first))[: PAGE_SIZE + 1]
     )
@@ -69,6 +76,23 @@ def timeline(request):
             "swap_oob": partial == "results",
         }
     return render(request, template_name, context)
+
+
+@require_GET
+@timeline_access
+def export(request, format):
+    """The timeline's events in `format` (see exports.py): all of them, in the page's order.
+
+    The same query parameters as the timeline; `cursor` and `jump`, which only say where a page
+    of the list starts, are ignored.
+    """
+    form = TimelineForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(
+            form.errors.as_text(), content_type="text/plain; charset=utf-8"
+        )
+    events = timeline_events(form).in_timeline_order(form.newest_first)
+    return exports.FORMATS[format](request, events)
 
 
 def date_range(form, events):
