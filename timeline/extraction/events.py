@@ -138,7 +138,7 @@ def _extend_last(text: str, candidates: list[Candidate], dated: list[TemporalExp
 
 def _continues(candidates: list[Candidate], candidate: Candidate) -> bool:
     """ "Das Treffen ist für den Vormittag angesetzt": more about the last event."""
-    if not candidate.extra.get("anaphoric") or not candidates:
+    if not candidate.anaphoric or not candidates:
         return False
     return _compatible(candidates[-1], candidate) and not _places_differ(candidates[-1], candidate)
 
@@ -251,13 +251,10 @@ def _candidate(
         evidence=evidence,
         date_rule=("inherited from an earlier sentence: " if inherited else "") + when.rule,
         sentence=(passage.start, passage.end),
-        extra={
-            "date_text": when.text,
-            "date_offsets": (when.start, when.end),
-            "core": frozenset(actor.key for actor, _m, core in actors if core),
-            "anaphoric": (inherited or is_end_date(text, when))
-            and bool(_DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start])),
-        },
+        core=frozenset(actor.key for actor, _m, core in actors if core),
+        anaphoric=(inherited or is_end_date(text, when))
+        and bool(_DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start])),
+        extra={"date_text": when.text, "date_offsets": (when.start, when.end)},
     )
 
 
@@ -309,7 +306,7 @@ def _place(
     # "im Kreml", "at the White House": a body named as a place stands for its seat.
     for mention in passage.mentions:
         for actor in mention.actors[:1] if mention.locative else ():
-            if actor.seat in scene.seats:
+            if actor.seat is not None and actor.seat in scene.seats:
                 return scene.seats[actor.seat], mention
     if vague:
         return None, None
@@ -503,7 +500,7 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
         return False
     if a.place is not None and b.place is not None:
         return not _places_differ(a, b)
-    core_a, core_b = a.extra.get("core", frozenset()), b.extra.get("core", frozenset())
+    core_a, core_b = a.core, b.core
     shared = [actor for actor in a.actors if actor.key in core_a and actor.key in core_b]
     if a.precision != b.precision:
         shared = [actor for actor in shared if actor.kind in ("body", "person")]
@@ -512,7 +509,7 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
 
 def _combine(kept: Candidate, other: Candidate) -> Candidate:
     actors = {actor.key: actor for actor in (*kept.actors, *other.actors)}
-    core = kept.extra.get("core", frozenset()) | other.extra.get("core", frozenset())
+    core = kept.core | other.core
     evidence = tuple(sorted({*kept.evidence, *other.evidence}, key=lambda e: (e.start, e.role)))
     place = _finer(kept.place, other.place)
     return replace(
@@ -523,5 +520,5 @@ def _combine(kept: Candidate, other: Candidate) -> Candidate:
         evidence=evidence,
         confidence=round(min(0.99, max(kept.confidence, other.confidence) + 0.05), 2),
         title=_title(kept.type, list(actors.values()), place),
-        extra={**kept.extra, "core": core},
+        core=core,
     )

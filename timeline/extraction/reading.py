@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from .language import detect_language
@@ -131,7 +132,7 @@ def read_html(html: str, tz: ZoneInfo = BERLIN, url: str | None = None) -> Docum
     import trafilatura
     from htmldate import find_date
 
-    extracted = trafilatura.bare_extraction(
+    extracted: Any = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
     body = (extracted.text if extracted else "") or ""

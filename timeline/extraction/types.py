@@ -100,4 +100,8 @@ class Candidate:
     evidence: tuple[Evidence, ...]
     date_rule: str = ""
     sentence: tuple[int, int] = (0, 0)
+    # The actors named in the trigger's own sentence (not borrowed from a neighbour).
+    core: frozenset[str] = frozenset()
+    # "Das Treffen …" without a date of its own: more about the event told just before.
+    anaphoric: bool = False
     extra: dict[str, object] = field(default_factory=dict, compare=False)
