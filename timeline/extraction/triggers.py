@@ -39,7 +39,7 @@ _GERMAN = {
     "visit": (
         0.85,
         r"besuch\w*|antrittsbesuch\w*|staatsbesuch\w*|reist\w*\s+(?:\w+\s+){0,3}nach"
-        r"|reise\s+nach|gereist|eingetroffen|traf\w*\s+(?:\w+\s+){0,4}ein\b|reise\b",
+        r"|reise\s+nach|reisen\b|gereist|eingetroffen|traf\w*\s+(?:\w+\s+){0,4}ein\b|reise\b",
     ),
     "meeting": (
         0.8,
@@ -131,10 +131,10 @@ _WEIGHTS = {"de": _GERMAN, "en": _ENGLISH}
 
 # "Vor dem Treffen", "after the summit": an event used as a point in time, reported elsewhere.
 _ANCHOR = re.compile(
-    r"\b(?:nach|vor|seit|während|after|before|since|during|ahead\s+of|im\s+anschluss\s+an"
-    r"|following|in\s+the\s+wake\s+of|am\s+rande)\s+(?:dem|der|den|das|des|the)"
-    r"(?:\s+\w+)?\s+$",
-    re.IGNORECASE,
+    r"\b(?i:nach|vor|seit|während|after|before|since|during|ahead\s+of|im\s+anschluss\s+an"
+    r"|following|in\s+the\s+wake\s+of|am\s+rande)\s+(?i:dem|der|den|das|des|the)"
+    # An adjective may stand between ("nach dem ersten Treffen"); a noun ends the phrase.
+    r"(?:\s+[a-zäöüß][\w-]*)?\s+$"
 )
 
 # "weitere Treffen", "further talks", "possible summit": no particular event.

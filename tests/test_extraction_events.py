@@ -1,0 +1,184 @@
+"""Event candidates: how triggers, dates, places and actors of a passage become one event."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from timeline.extraction.mentions import Gazetteer
+from timeline.extraction.pipeline import suggest
+from timeline.extraction.reading import read_document
+from timeline.extraction.triggers import find_triggers
+from timeline.extraction.types import Document, GazetteerActor, GazetteerPlace
+
+BERLIN = ZoneInfo("Europe/Berlin")
+WEDNESDAY = datetime(2022, 1, 12, 9, 0, tzinfo=BERLIN)
+
+BRUSSELS = GazetteerPlace("bru", "Brussels", "BE", population=1_019_022, aliases=("Brüssel",))
+GENEVA = GazetteerPlace("gva", "Geneva", "CH", population=201_741, aliases=("Genf",))
+MOSCOW = GazetteerPlace("mow", "Moscow", "RU", population=10_381_222, aliases=("Moskau",))
+KYIV = GazetteerPlace("kyiv", "Kyiv", "UA", population=2_952_301, aliases=("Kiew",))
+VIENNA = GazetteerPlace("vie", "Vienna", "AT", population=1_691_468, aliases=("Wien",))
+ACTORS = [
+    GazetteerActor("nato", "NATO", "organization", aliases=("Nato",)),
+    GazetteerActor("ru", "Russia", "state", "RU", ("Russland", "russische", "Russian")),
+    GazetteerActor("us", "United States", "state", "US", ("USA", "US", "U.S.")),
+    GazetteerActor("de", "Germany", "state", "DE", ("Deutschland",)),
+    GazetteerActor("scholz", "Olaf Scholz", "person", "DE", ("Scholz", "Kanzler Scholz")),
+    GazetteerActor("putin", "Vladimir Putin", "person", "RU", ("Putin", "Kremlchef")),
+    GazetteerActor("biden", "Joe Biden", "person", "US", ("Biden",)),
+    GazetteerActor("lavrov", "Sergey Lavrov", "person", "RU", ("Lawrow", "Lavrov")),
+    GazetteerActor("blinken", "Antony Blinken", "person", "US", ("Blinken",)),
+    GazetteerActor("selensky", "Volodymyr Zelenskyy", "person", "UA", ("Selenskyj",)),
+    GazetteerActor(
+        "nrc", "NATO-Russia Council", "body", aliases=("Nato-Russland-Rat",), seat="bru"
+    ),
+    GazetteerActor(
+        "osce-pc", "OSCE Permanent Council", "body", aliases=("Ständige Rat",), seat="vie"
+    ),
+    GazetteerActor("kremlin", "Kremlin", "body", "RU", ("Kreml",), seat="mow"),
+]
+GAZETTEER = Gazetteer(ACTORS, [BRUSSELS, GENEVA, MOSCOW, KYIV, VIENNA])
+
+
+def events(text, lang="de", published=WEDNESDAY):
+    return suggest(Document(body=text), GAZETTEER, published=published, lang=lang).events
+
+
+def one(text, lang="de", published=WEDNESDAY):
+    found = events(text, lang, published)
+    assert len(found) == 1, [e.title for e in found]
+    return found[0]
+
+
+def names(event):
+    return {actor.name for actor in event.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "start", "end", "place", "status"),
+    [
+        ("Scholz traf am Montag in Moskau Putin.", "de", "meeting", "2022-01-10", None, "Moscow", "reported"),
+        ("Scholz will am Montag nach Kiew reisen.", "de", "visit", "2022-01-17", None, "Kyiv", "announced"),
+        ("Biden telefonierte gestern Abend mit Putin.", "de", "phone_call", "2022-01-11", None, None, "reported"),
+        ("Blinken und Lawrow treffen sich am 21. Januar in Genf.", "de", "meeting", "2022-01-21", None, "Geneva", "announced"),
+        ("Der Nato-Russland-Rat tagt heute.", "de", "session", "2022-01-12", None, "Brussels", "reported"),
+        ("Blinken met Lavrov in Geneva on Friday, Jan. 21.", "en", "meeting", "2022-01-21", None, "Geneva", "announced"),
+        ("Biden spoke by phone with Scholz on Monday.", "en", "phone_call", "2022-01-10", None, None, "reported"),
+        ("Die Nato und Russland verhandeln vom 12. bis 14. Januar in Genf.", "de", "negotiation", "2022-01-12", "2022-01-14", "Geneva", "reported"),
+    ],
+)  # fmt: skip
+def test_a_sentence_with_trigger_date_and_actors_is_an_event(
+    text, lang, kind, start, end, place, status
+):
+    event = one(text, lang)
+    assert event.type == kind
+    assert (event.start.isoformat(), event.end and event.end.isoformat()) == (start, end)
+    assert (event.place.name if event.place else None) == place
+    assert event.status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scholz traf Putin nicht.",  # no date anywhere: nothing to place on the timeline
+        "Kommentar: Die Diplomatie läuft auf Hochtouren.",  # no actor, no event
+        "Seit 2019 gab es keine Sitzung des Nato-Russland-Rats.",  # negated, background
+        "Putin sieht keinen Sinn in weiteren Treffen mit Scholz am Montag.",  # hypothetical
+        "Russland hat 2000 Soldaten an die Grenze verlegt, sagte Scholz am Montag.",  # no trigger
+    ],
+)
+def test_commentary_negation_and_background_are_no_events(text):
+    # Past the lead, where an undated report would be dated by the day of publication.
+    assert events("Titel\n\nEin Bericht.\n\nHintergrund\n\n" + text) == ()
+
+
+def test_press_conferences_are_no_summits():
+    assert [t.type for t in find_triggers("Scholz gab eine Pressekonferenz.", "de")] == []
+    assert [t.type for t in find_triggers("Scholz told a news conference.", "en")] == []
+
+
+def test_a_compound_names_the_event_and_its_head_the_type():
+    triggers = find_triggers("Der Nato-Gipfel und die Dringlichkeitssitzung", "de")
+    assert [(t.text, t.type) for t in triggers] == [
+        ("Gipfel", "summit"),
+        ("Dringlichkeitssitzung", "session"),
+    ]
+
+
+def test_a_council_meets_at_its_seat_when_no_place_is_named():
+    assert one("Der Nato-Russland-Rat kommt am Mittwoch zusammen.").place == BRUSSELS
+
+
+def test_a_body_named_as_a_place_stands_for_its_seat():
+    event = one("Scholz und Putin trafen sich am Dienstag im Kreml.")
+    assert event.place == MOSCOW and names(event) >= {"Olaf Scholz", "Vladimir Putin"}
+
+
+def test_a_body_named_after_its_members_brings_them_along():
+    assert names(one("Der Nato-Russland-Rat tagt heute.")) == {
+        "NATO-Russia Council",
+        "NATO",
+        "Russia",
+    }
+
+
+def test_sentences_about_one_event_become_one_candidate():
+    event = one(
+        "Scholz und Putin treffen sich heute in Moskau. "
+        "Das Treffen soll am Nachmittag beginnen. "
+        "Scholz will mit Putin über die Ukraine sprechen."
+    )
+    assert (event.start, event.place) == (date(2022, 1, 12), MOSCOW)
+
+
+def test_a_later_sentence_gives_a_multi_day_event_its_end():
+    event = one("Der Gipfel mit Scholz und Biden beginnt heute in Brüssel. Er dauert bis Freitag.")
+    assert (event.start, event.end) == (date(2022, 1, 12), date(2022, 1, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "start", "end"),
+    [
+        ("Der zweitägige Gipfel von Scholz und Biden beginnt heute in Brüssel.", "de", 12, 13),
+        ("Scholz and Biden ended two days of talks in Geneva on Tuesday.", "en", 10, 11),
+        ("The three-day summit of Scholz and Biden opens in Brussels on Wednesday.", "en", 12, 14),
+    ],
+)
+def test_an_n_day_event_spans_n_days(text, lang, start, end):
+    event = one(text, lang)
+    assert (event.start.day, event.end.day) == (start, end)
+
+
+def test_an_event_used_as_a_point_in_time_is_not_another_event():
+    found = events(
+        "Scholz und Putin trafen sich am Dienstag in Moskau. "
+        "Nach dem Treffen reiste Scholz am Mittwoch nach Kiew zu Selenskyj."
+    )
+    assert [(e.type, e.place.name) for e in found] == [("meeting", "Moscow"), ("visit", "Kyiv")]
+
+
+def test_a_phone_call_has_no_place():
+    assert one("Biden telefonierte am Montag aus Washington mit Putin in Moskau.").place is None
+
+
+def test_an_undated_lead_reports_the_day_of_publication():
+    event = one(
+        "Scholz in Moskau eingetroffen\n\nKanzler Scholz ist zu Gesprächen mit Putin in Moskau eingetroffen."
+    )
+    assert event.start == date(2022, 1, 12) and "publication day" in event.date_rule
+
+
+def test_an_agency_dateline_places_the_lead():
+    document = read_document(
+        b"BRUSSELS, Jan 12 (Reuters) - NATO and Russia held talks on Wednesday.\n"
+    )
+    [event] = suggest(document, GAZETTEER, published=WEDNESDAY, lang="en").events
+    assert event.place == BRUSSELS
+
+
+def test_vague_dates_lower_the_confidence():
+    precise = one("Scholz traf am Montag in Moskau Putin.")
+    vague = one("Scholz traf in den vergangenen Wochen mehrfach Putin.")
+    assert vague.approximate and vague.precision == "week"
+    assert vague.confidence < precise.confidence
