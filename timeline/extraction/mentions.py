@@ -140,26 +140,31 @@ class Gazetteer:
 
     def find(self, text: str, lang: str = "de") -> list[Mention]:
         tokens = tokens_of(text)
-        folded = [token.group(0).casefold() for token in tokens]
+        words = [token.group(0) for token in tokens]
+        folded = [word.casefold() for word in words]
+        starts = self._longest_from
+        # Most words start no alias and are no compound: pick the few that may, in one pass.
+        if lang == "de":
+            hopeful = [
+                i
+                for i, key in enumerate(folded)
+                if key in starts or (len(key) >= 6 and words[i][0].isupper())
+            ]
+        else:
+            hopeful = [i for i, key in enumerate(folded) if key in starts]
         mentions: list[Mention] = []
-        i = 0
-        starts, compounds = self._longest_from, lang == "de"
-        while i < len(tokens):
-            # Most words start no alias and are no compound: decide that without a call.
+        free = 0
+        for i in hopeful:
+            if i < free:
+                continue
             found = self._longest_match(text, tokens, folded, i) if folded[i] in starts else None
-            if (
-                found is None
-                and compounds
-                and len(folded[i]) >= 6
-                and tokens[i].group(0)[0].isupper()
-            ):
+            if found is None and lang == "de" and len(folded[i]) >= 6 and words[i][0].isupper():
                 found = self._compound_match(text, tokens[i])
             if found is None:
-                i += 1
                 continue
             length, start, end, entry = found
+            free = i + length
             if _common_noun(text, start, entry) or _part_of_a_name(text, start, end, entry):
-                i += length
                 continue
             mentions.append(
                 Mention(
@@ -172,7 +177,6 @@ class Gazetteer:
                     self.members.get(entry.actors[0].key, ()) if entry.actors else (),
                 )
             )
-            i += length
         return mentions
 
     def _longest_match(
@@ -182,7 +186,7 @@ class Gazetteer:
         folded: Sequence[str],
         i: int,
     ) -> tuple[int, int, int, _Entry] | None:
-        longest = self._longest_from.get(folded[i], 0)
+        longest = self._longest_from[folded[i]]
         for length in range(min(longest, len(tokens) - i), 0, -1):
             entry = self._index.get(tuple(folded[i : i + length]))
             if entry is None:
