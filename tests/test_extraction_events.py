@@ -86,6 +86,8 @@ def test_a_sentence_with_trigger_date_and_actors_is_an_event(
         "Seit 2019 gab es keine Sitzung des Nato-Russland-Rats.",  # negated, background
         "Putin sieht keinen Sinn in weiteren Treffen mit Scholz am Montag.",  # hypothetical
         "Russland hat 2000 Soldaten an die Grenze verlegt, sagte Scholz am Montag.",  # no trigger
+        "Unterschrieben wurde das Abkommen von Scholz und Putin am Montag allerdings nicht.",
+        "Es war das zweite Gespräch zwischen Scholz und Putin in diesem Jahr.",  # a year frames
     ],
 )
 def test_commentary_negation_and_background_are_no_events(text):

@@ -50,6 +50,11 @@ def test_the_seed_article_gives_title_time_author_and_language():
             datetime(2021, 10, 30, 14, 10, tzinfo=BERLIN),
         ),
         (
+            "19.03.2023, 08:30 Uhr\n\nEinigung in Ohrid\n\nOhrid (dpa) - Serbien und Kosovo einigen sich.",
+            "dpa",
+            datetime(2023, 3, 19, 8, 30, tzinfo=BERLIN),
+        ),
+        (
             "Summit\n2022-02-18T09:30:00+01:00\nLeaders gather in Munich.",
             None,
             datetime(2022, 2, 18, 9, 30, tzinfo=BERLIN),

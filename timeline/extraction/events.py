@@ -155,7 +155,11 @@ def _event_dates(passage: Passage) -> list[TemporalExpression]:
     return [
         expression
         for expression in passage.dates
-        if expression.kind in _DATE_KINDS and not expression.background and expression.value.start
+        if expression.kind in _DATE_KINDS
+        and not expression.background
+        and expression.value.start
+        # "in diesem Jahr", "2021": a year frames a report, it does not date an event in it.
+        and expression.value.precision != "year"
     ]
 
 

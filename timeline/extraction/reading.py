@@ -26,6 +26,11 @@ _STAND = re.compile(
     r"(?:\s*Uhr)?)?",
     re.IGNORECASE,
 )
+# A line that is nothing but a date and time: "19.03.2023, 08:30 Uhr".
+_DATE_LINE = re.compile(
+    r"^[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?[ \t]*(\d{1,2})[:.](\d{2})(?:[ \t]*Uhr)?)?[ \t]*$",
+    re.MULTILINE,
+)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2})?([+-]\d{2}:?\d{2}|Z)?")
 _BYLINE = re.compile(r"^(?:Von|By)\s+([^\n]{3,120})$", re.MULTILINE)
 _DATELINE = re.compile(
@@ -71,7 +76,7 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
     metadata: list[tuple[int, int]] = []
     published = None
     head = text[:1500]
-    if stamp := _STAND.search(head):
+    if stamp := _STAND.search(head) or _DATE_LINE.search(head):
         published = _stamp_datetime(stamp, tz)
         metadata.append(stamp.span())
     elif iso := _ISO.search(head):

@@ -78,11 +78,21 @@ _MARKERS = {
 _PERFECT_AUX = {"de": re.compile(rf"\b(?:{_DE_AUX})\b"), "en": None}
 
 
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:(?:zu|mit|an|in|bei|von|auf|für|über|nach)\s+)?"
+    r"(?:dem|der|den|die|das|denen|dessen|deren|welche[mnrs]?|which|who|whom|whose)\b"
+)
+
+
 def clause_tense(text: str, start: int, end: int, lang: str) -> str:
     """ "past", "future" or "present" for the span text[start:end]."""
     sentence = _sentence_bounds(text, start, end)
     clause = _clause_bounds(text, start, end, sentence)
-    for scope in (clause, sentence):
+    # A relative clause after the expression tells of something else ("…, zu dem Macron
+    # eingeladen hat"): its tense does not date the main clause.
+    relative = _RELATIVE_CLAUSE.search(text, end, sentence[1])
+    main = (sentence[0], relative.start() if relative else sentence[1])
+    for scope in (clause, main):
         tense = _tense_in(text, scope, start, end, lang)
         if tense:
             return tense

@@ -137,6 +137,8 @@ _ANCHOR = re.compile(
     r"(?:\s+[a-zäöüß][\w-]*)?\s+$"
 )
 
+_NEGATED_AT_END = re.compile(r"[^.!?;:,]{0,120}\b(?:nicht|nie|niemals)\s*[.!?;]")
+
 # "weitere Treffen", "further talks", "possible summit": no particular event.
 _HYPOTHETICAL = re.compile(
     r"\b(?:weitere[nmrs]?|künftige[nmrs]?|mögliche[nmrs]?|eventuelle[nmrs]?|etwaige[nmrs]?"
@@ -189,7 +191,10 @@ def _discounted(text: str, trigger: Trigger, negation: re.Pattern[str]) -> bool:
     before = text[max(0, trigger.start - 24) : trigger.start]
     if _ANCHOR.search(before) or _HYPOTHETICAL.search(before):
         return True
-    return bool(negation.search(text[max(0, trigger.start - 40) : trigger.start]))
+    if negation.search(text[max(0, trigger.start - 40) : trigger.start]):
+        return True
+    # German puts "nicht" last: "Unterschrieben wurde das Dokument allerdings nicht."
+    return bool(_NEGATED_AT_END.match(text, trigger.end))
 
 
 _PRESS_BEFORE = re.compile(r"\b(?:press|news)\s+$", re.IGNORECASE)
