@@ -44,7 +44,39 @@ class IngestResult:
 
 
 def ingest_document(document, *, published=None, feed=None, source="", lang=None):
-    """Store the article and its suggestions; nothing new when its text or URL is known."""
+    """Store the article and its suggestions; nothing new when its text or URL is known.
+
+    Each call logs one structured record (`article_ingested`) with its result and duration.
+    """
+    started = clock.monotonic()
+    try:
+        result = _ingest_document(document, published, feed, source, lang)
+    except Exception as error:
+        log_ingestion(source or document.url, None, "failed", started, error=str(error)[:500])
+        raise
+    log_ingestion(source or document.url, result, "new" if result.created else "known", started)
+    return result
+
+
+def log_ingestion(source, result, outcome, started, **fields):
+    article = result.article if result else None
+    logger.info(
+        "article ingested: %s",
+        outcome,
+        extra={
+            "event": "article_ingested",
+            "article_id": article.pk if article else None,
+            "result": outcome,
+            "duration_ms": round((clock.monotonic() - started) * 1000, 1),
+            "suggestions": result.suggestions if result else 0,
+            "corroborated": result.corroborated if result else 0,
+            "source": (source or "")[:300],
+            **fields,
+        },
+    )
+
+
+def _ingest_document(document, published, feed, source, lang):
     label = source or document.url or document.title or "article"
     if known := _known_article(document):
         return IngestResult(known, created=False, message=f"{label}: {ALREADY_KNOWN}")

@@ -1,6 +1,7 @@
 """The domain: articles as ingested, the events they report, and the gazetteer of actors, places."""
 
 import hashlib
+import logging
 import unicodedata
 from datetime import timedelta
 
@@ -11,6 +12,8 @@ from django.db.models.functions import Greatest, Trunc
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+review_log = logging.getLogger("timeline.review")
 
 
 def normalize_alias(name):
@@ -620,6 +623,13 @@ class Event(models.Model):
 
     def _record(self, by, action, reason=""):
         reason = " ".join((reason or "").split())
+        review_log.info(
+            "review action: %s",
+            action,
+            extra={"event": "review_action", "event_id": self.pk, "action": action,
+                   "curation_status": self.curation_status, "version": self.version,
+                   "user": getattr(by, "username", None), "reason": reason[:500]},
+        )  # fmt: skip
         Event.history.bulk_history_create(
             [self],
             update=True,

@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import health, views
 from .api import api
 from .feeds import TimelineFeed
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
+    path("healthz", health.healthz, name="healthz"),
     path("events/<int:pk>/", views.event_detail, name="event"),
     # Exports of the timeline view: the same query parameters as "/" (see timeline/exports.py).
     path("export.csv", views.export, {"format": "csv"}, name="export-csv"),
