@@ -171,3 +171,26 @@ def seed_gazetteer(django_db_setup, django_db_blocker):
         gazetteer = build_gazetteer()
         transaction.set_rollback(True)
     return gazetteer
+
+
+# A real browser: Debian's Chromium driven by Playwright (never `playwright install`).
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
