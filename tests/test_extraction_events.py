@@ -19,6 +19,7 @@ GENEVA = GazetteerPlace("gva", "Geneva", "CH", population=201_741, aliases=("Gen
 MOSCOW = GazetteerPlace("mow", "Moscow", "RU", population=10_381_222, aliases=("Moskau",))
 KYIV = GazetteerPlace("kyiv", "Kyiv", "UA", population=2_952_301, aliases=("Kiew",))
 VIENNA = GazetteerPlace("vie", "Vienna", "AT", population=1_691_468, aliases=("Wien",))
+BERLIN_CITY = GazetteerPlace("ber", "Berlin", "DE", population=3_426_354)
 ACTORS = [
     GazetteerActor("nato", "NATO", "organization", aliases=("Nato",)),
     GazetteerActor("ru", "Russia", "state", "RU", ("Russland", "russische", "Russian")),
@@ -38,7 +39,7 @@ ACTORS = [
     ),
     GazetteerActor("kremlin", "Kremlin", "body", "RU", ("Kreml",), seat="mow"),
 ]
-GAZETTEER = Gazetteer(ACTORS, [BRUSSELS, GENEVA, MOSCOW, KYIV, VIENNA])
+GAZETTEER = Gazetteer(ACTORS, [BRUSSELS, GENEVA, MOSCOW, KYIV, VIENNA, BERLIN_CITY])
 
 
 def events(text, lang="de", published=WEDNESDAY):
@@ -184,3 +185,18 @@ def test_vague_dates_lower_the_confidence():
     vague = one("Scholz traf in den vergangenen Wochen mehrfach Putin.")
     assert vague.approximate and vague.precision == "week"
     assert vague.confidence < precise.confidence
+
+
+def test_a_sentence_telling_of_two_events_gives_two():
+    found = events(
+        "Blinken visited Kyiv on Wednesday to meet Selenskyj and held talks with Scholz in "
+        "Berlin on Thursday.",
+        lang="en",
+        published=datetime(2022, 1, 14, 9, 0, tzinfo=BERLIN),
+    )
+    assert [(e.start.day, e.place.name) for e in found] == [(12, "Kyiv"), (13, "Berlin")]
+
+
+def test_sanctions_name_their_target_not_their_place():
+    event = one("Die USA verhängten am Montag Sanktionen gegen Russland.")
+    assert event.type == "sanction" and event.place is None

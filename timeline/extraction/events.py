@@ -303,7 +303,7 @@ def _place(
     """Where the event is, and the words that say so; phone calls take place nowhere."""
     if trigger.type == "phone_call":
         return None, None
-    own = [m for m in passage.mentions if m.places and m.locative]
+    own = [m for m in passage.mentions if m.places and m.locative and _venue_of(trigger, m)]
     if own:
         best = max(own, key=lambda m: (_place_rank(m), -abs(m.start - trigger.start)))
         return best.places[0], best
@@ -332,6 +332,11 @@ def _place(
             best = min(nearby, key=lambda m: abs(m.start - passage.start))
             return best.places[0], best
     return None, None
+
+
+def _venue_of(trigger: Trigger, mention: Mention) -> bool:
+    """Sanctions "against Russia" or "on Iran" name their target, not where they were decided."""
+    return trigger.type != "sanction" or mention.places[0].kind in ("city", "venue")
 
 
 def _seat(

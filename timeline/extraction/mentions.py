@@ -24,7 +24,8 @@ _NEARBY = 250
 _LOCATIVE = re.compile(
     # "nach" is "to" before a name ("nach Kiew") but "after" before an article ("nach dem Rat").
     r"(?:\b(?:(?:in|im|ins|bei|at|to|near|In|Im|At)(?:\s+(?:der|dem|den|die|the|das))?"
-    r"|nach|Nach)"
+    # A visit's object is where it happens: "visited Kyiv", "besuchte Kiew".
+    r"|nach|Nach|visit(?:ed|s|ing)?|besuch(?:t|te|ten|en)|toured|reached|erreichte\w*)"
     r"(?:(?:\s+[\w-]+)?\s+[\w-]*(?:stadt|Stadt|city|capital|metropole|Metropole|kurort))?"
     r"\s+)$"
 )

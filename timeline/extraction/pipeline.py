@@ -17,6 +17,10 @@ from .triggers import find_triggers
 from .types import Candidate, Document, ExtractionError, GazetteerPlace, TemporalExpression
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_CLAUSE_BREAK = re.compile(
+    r"[,;]\s+(?=(?:und|and|am|on|sowie|danach|anschließend|then|later|zuvor|before)\b)"
+    r"|\s(?=(?:und|and|sowie|then)\s+(?:\w+\s+){0,2}\w*(?:te|ten|ed|held|met)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ def _passages(
     metadata: tuple[tuple[int, int], ...],
 ) -> list[Passage]:
     sentences = [s for s in split_sentences(body) if not _covered(s, metadata)]
+    sentences, sentence_of = _clauses(body, sentences, triggers, dates, mentions)
     starts = [start for start, _end in sentences]
     buckets: list[dict[str, list[Any]]] = [
         {"dates": [], "mentions": [], "triggers": []} for _ in sentences
@@ -103,7 +108,7 @@ def _passages(
     paragraph_breaks = [match.start() for match in _PARAGRAPH_BREAK.finditer(body)]
     return [
         Passage(
-            index=i,
+            index=sentence_of[i],
             start=start,
             end=end,
             triggers=tuple(bucket["triggers"]),
@@ -113,6 +118,47 @@ def _passages(
         )
         for i, ((start, end), bucket) in enumerate(zip(sentences, buckets, strict=True))
     ]
+
+
+def _clauses(
+    body: str,
+    sentences: list[tuple[int, int]],
+    triggers: list[Any],
+    dates: tuple[TemporalExpression, ...],
+    mentions: tuple[Mention, ...],
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """Split a sentence that tells of two events ("visited Kyiv on Wednesday … and held talks
+    in Berlin on Thursday") where each part has its own trigger and its own date or place."""
+    trigger_at = sorted(trigger.start for trigger in triggers)
+    anchors = sorted(
+        [d.start for d in dates if d.kind == "date" and not d.background]
+        + [m.start for m in mentions if m.places and m.locative]
+    )
+    spans, owners = [], []
+    for index, (start, end) in enumerate(sentences):
+        for cut in _cuts(body, start, end, trigger_at, anchors):
+            spans.append((start, cut))
+            owners.append(index)
+            start = cut
+        spans.append((start, end))
+        owners.append(index)
+    return spans, owners
+
+
+def _cuts(body: str, start: int, end: int, trigger_at: list[int], anchors: list[int]) -> list[int]:
+    def count(offsets: list[int], low: int, high: int) -> int:
+        return bisect.bisect_left(offsets, high) - bisect.bisect_left(offsets, low)
+
+    if count(trigger_at, start, end) < 2:
+        return []
+    cuts, left = [], start
+    for match in _CLAUSE_BREAK.finditer(body, start, end):
+        cut = match.end()
+        both_told = count(trigger_at, left, cut) and count(trigger_at, cut, end)
+        if both_told and count(anchors, left, cut) and count(anchors, cut, end):
+            cuts.append(cut)
+            left = cut
+    return cuts
 
 
 def _covered(sentence: tuple[int, int], metadata: tuple[tuple[int, int], ...]) -> bool:

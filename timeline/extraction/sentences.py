@@ -7,7 +7,8 @@ import re
 _ABBREVIATIONS = frozenset(
     """
     dr prof nr str st ca bzw usw vgl evtl ggf inkl jh mio mrd abs art bd hr fr frau sen gen
-    z.b u.a d.h o.ä s.o u.s v.a i.d.r mr mrs ms sen rep gov gen col lt sgt jr sr inc ltd co corp
+    z.b u.a d.h o.ä s.o u.s u.n u.k e.u v.a i.d.r mr mrs ms sen rep gov gen col lt sgt jr sr inc
+    ltd co corp
     jan feb mar apr jun jul aug sep sept oct okt nov dec dez vs etc no approx
     """.split()
 )
