@@ -200,3 +200,24 @@ def test_a_sentence_telling_of_two_events_gives_two():
 def test_sanctions_name_their_target_not_their_place():
     event = one("Die USA verhängten am Montag Sanktionen gegen Russland.")
     assert event.type == "sanction" and event.place is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eigentlich hätte Scholz am Montag nach Moskau reisen sollen.",
+        "Der Besuch von Scholz bei Putin am Montag wurde abgesagt.",
+        "Biden's trip to meet Scholz on Monday was called off.",
+    ],
+)
+def test_what_did_not_happen_is_no_event(text):
+    assert events(text, "en" if "Biden's" in text else "de") == ()
+
+
+def test_a_relative_clause_has_its_own_tense():
+    event = one(
+        "Scholz said the Permanent Council, which meets in Vienna in September, would discuss it.",
+        lang="en",
+        published=datetime(2022, 8, 4, 9, 0, tzinfo=BERLIN),
+    )
+    assert (event.start, event.precision) == (date(2022, 9, 1), "month")

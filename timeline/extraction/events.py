@@ -63,6 +63,16 @@ _DEFINITE = re.compile(
     r"\b(?:das|die|der|dem|den|des|the|this|these|diese[nmrs]?)\s+(?:\w+\s+)?\Z", re.IGNORECASE
 )
 _LEAD_PARAGRAPHS = 2
+_CANCELLED = re.compile(
+    r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped|ausgesetzt)\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"(?:,\s*|\s)(?:der|die|das|dem|den|which|that|who)\s", re.IGNORECASE)
+# "hätte reisen sollen", "would have met": what did not happen.
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:hätte[nt]?|wäre[nt]?|would\s+have|could\s+have|should\s+have|had\s+been\s+due)\b",
+    re.IGNORECASE,
+)
 _MEETING_TYPES = {"meeting", "session", "summit", "negotiation"}
 _ANCHOR_BEFORE = re.compile(
     r"\b(?:nach|vor|seit|während|after|before|since|during)\s+(?:dem|der|den|the)\s+$",
@@ -143,6 +153,15 @@ def _continues(candidates: list[Candidate], candidate: Candidate) -> bool:
     return _compatible(candidates[-1], candidate) and not _places_differ(candidates[-1], candidate)
 
 
+def _counterfactual(sentence: str) -> bool:
+    """The main clause says it did not happen ("hätte … reisen sollen"); a relative clause
+    ("a resolution that would have supported …") does not count."""
+    relative = _RELATIVE.search(sentence)
+    return bool(
+        _COUNTERFACTUAL.search(sentence, 0, relative.start() if relative else len(sentence))
+    )
+
+
 def _publication_day(published: date, trigger: Trigger) -> TemporalExpression:
     """A headline or lead without a date reports the news of the day it was published."""
     value = TemporalValue(start=published, end=published, precision="day")
@@ -205,12 +224,16 @@ def _candidate(
     else:
         return None
     actors = _actors(text, passages, passage)
+    sentence = text[passage.start : passage.end]
     value = when.value
     vague = value.approximate or value.precision not in ("day", None)
     place, place_mention = _place(passages, passage, trigger, vague, scene)
     if place is None and not vague:
         place = _seat(trigger, actors, scene.seats)
-    if not _enough(actors, place, trigger):
+    if not _enough(actors, place, trigger) or _counterfactual(sentence):
+        return None
+    if _CANCELLED.search(sentence):
+        # A call-off is news, but no event of the timeline (the contract knows no such status).
         return None
     borrowed_place = (
         place_mention is not None and not passage.start <= place_mention.start < passage.end
@@ -224,7 +247,6 @@ def _candidate(
         return None
     start = value.start or published
     end = value.end if value.end and value.end != start else None
-    sentence = text[passage.start : passage.end]
     opened = discourse_date.value.start if discourse_date else published
     if (
         not inherited
