@@ -1,4 +1,4 @@
-"""Sanity checks for the labelled evaluation sets (tests/devset, bench/heldout).
+"""Sanity checks for the labelled evaluation sets (tests/devset, tests/devset2, bench/heldout).
 
 Pure file checks: no database, no pipeline. See tests/devset/README.md for the annotation rules.
 """
@@ -14,8 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     # folder: (min German, min English, require seed record)
     "tests/devset": (27, 15, True),
+    "tests/devset2": (20, 16, False),
     "bench/heldout": (12, 8, False),
 }
+# folder: (first, last) publication year; sets not listed use DEFAULT_YEARS
+YEARS = {"tests/devset2": (2019, 2025)}
+DEFAULT_YEARS = (2019, 2024)
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}$|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")
 PUBLISHED_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 FILE_RE = re.compile(r"^\d{3}_[a-z0-9-]+(_[a-z0-9-]+)*\.txt$")
@@ -100,7 +104,8 @@ def test_published_has_offset_and_appears_in_text(labelled_set):
         assert PUBLISHED_RE.match(rec["published"]), rec["published"]
         pub = dt.datetime.fromisoformat(rec["published"])
         assert pub.utcoffset() is not None
-        assert 2019 <= pub.year <= 2024
+        first_year, last_year = YEARS.get(folder, DEFAULT_YEARS)
+        assert first_year <= pub.year <= last_year, (rec["file"], pub.year)
         text = (ROOT / folder / rec["file"]).read_text(encoding="utf-8")
         header = text[:600]
         candidates = {f"{pub:%d.%m.%Y}", f"{MONTHS_EN[pub.month - 1]} {pub.day}, {pub.year}"}
