@@ -492,12 +492,22 @@ def _interval_end(candidate: Candidate) -> date:
 
 
 def same_event(a: Candidate, b: Candidate) -> bool:
-    """The identity rule: overlapping dates, compatible types, and the same place or two actors."""
+    """The identity rule: overlapping dates, compatible types, and the same place or two actors.
+
+    A vague report (a is "in den vergangenen Wochen") never claims a precisely dated event b:
+    its interval overlaps too much to say which.
+    """
+    if _vague(a) and not _vague(b):
+        return False
     if not _compatible(a, b):
         return False
     same_place = a.place is not None and b.place is not None and a.place.key == b.place.key
     shared = {x.key for x in a.actors} & {x.key for x in b.actors}
     return same_place or len(shared) >= 2
+
+
+def _vague(candidate: Candidate) -> bool:
+    return candidate.approximate or candidate.precision != "day"
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
