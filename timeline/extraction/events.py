@@ -153,6 +153,22 @@ def _continues(candidates: list[Candidate], candidate: Candidate) -> bool:
     return _compatible(candidates[-1], candidate) and not _places_differ(candidates[-1], candidate)
 
 
+def _clause_of(text: str, passage: Passage, trigger: Trigger) -> str:
+    """The part of the sentence, between colons and semicolons, that holds the trigger."""
+    before = max(
+        text.rfind(":", passage.start, trigger.start), text.rfind(";", passage.start, trigger.start)
+    )
+    after = [
+        i
+        for i in (
+            text.find(":", trigger.end, passage.end),
+            text.find(";", trigger.end, passage.end),
+        )
+        if i >= 0
+    ]
+    return text[before + 1 if before >= 0 else passage.start : min(after) if after else passage.end]
+
+
 def _counterfactual(sentence: str) -> bool:
     """The main clause says it did not happen ("hätte … reisen sollen"); a relative clause
     ("a resolution that would have supported …") does not count."""
@@ -230,7 +246,7 @@ def _candidate(
     place, place_mention = _place(passages, passage, trigger, vague, scene)
     if place is None and not vague:
         place = _seat(trigger, actors, scene.seats)
-    if not _enough(actors, place, trigger) or _counterfactual(sentence):
+    if not _enough(actors, place, trigger) or _counterfactual(_clause_of(text, passage, trigger)):
         return None
     if _CANCELLED.search(sentence):
         # A call-off is news, but no event of the timeline (the contract knows no such status).

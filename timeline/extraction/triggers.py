@@ -38,13 +38,13 @@ _GERMAN = {
     ),
     "visit": (
         0.85,
-        r"besuch\w*|antrittsbesuch\w*|staatsbesuch\w*|reist\w*\s+(?:\w+\s+){0,3}nach"
-        r"|reise\s+nach|reisen\b|gereist|eingetroffen|traf\w*\s+(?:\w+\s+){0,4}ein\b|reise\b",
+        r"besuch\w*|antrittsbesuch\w*|staatsbesuch\w*|reist\w*\s+(?:\S+\s+){0,5}nach"
+        r"|reise\s+nach|reisen\b|gereist|eingetroffen|traf\w*\s+(?:\S+\s+){0,10}ein\b|reise\b",
     ),
     "meeting": (
         0.8,
-        r"treff(?:en|e|t|st|ens)\b|traf\b|trafen|getroffen|zusammen(?:ge)?kommen|kam\w*\s+(?:\w+\s+){0,6}zusammen"
-        r"|kommen\s+(?:\w+\s+){0,8}zusammen|zusammenkunft|begegnung\w*|unterredung\w*"
+        r"treff(?:en|e|t|st|ens)\b|traf\b|trafen|getroffen|zusammen(?:ge)?kommen|kam\w*\s+(?:\S+\s+){0,14}zusammen"
+        r"|komm\w*\s+(?:\S+\s+){0,14}zusammen|zusammen(?:ge)?troffen|zusammentreffen|zusammentraf\w*|traf\w*\s+(?:\S+\s+){0,12}zusammen|zusammenkunft|begegnung\w*|unterredung\w*"
         r"|empf(?:ängt|ing|angen|ingen)|berat(?:en|ungen)|berieten|gespräch\b|sprach\w*\s+mit"
         r"|gesprochen|austauschen|ausgetauscht",
     ),
