@@ -63,6 +63,10 @@ _DEFINITE = re.compile(
     r"\b(?:das|die|der|dem|den|des|the|this|these|diese[nmrs]?)\s+(?:\w+\s+)?\Z", re.IGNORECASE
 )
 _LEAD_PARAGRAPHS = 2
+_SIDELINES = re.compile(
+    r"\b(?:am\s+Rande|on\s+the\s+(?:sidelines|margins)|bei\s+dieser\s+Gelegenheit)\b",
+    re.IGNORECASE,
+)
 _CANCELLED = re.compile(
     r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped|ausgesetzt)\b",
     re.IGNORECASE,
@@ -120,6 +124,8 @@ def assemble(
             candidate = _candidate(
                 text, passages, passage, trigger, dated, discourse_date, published, lang, scene
             )
+            if candidate is not None and candidate.place is None and candidates:
+                candidate = _on_the_sidelines(text, passage, candidate, candidates)
             if candidate is not None and _continues(candidates, candidate):
                 candidates[-1] = _combine(candidates[-1], candidate)
             elif candidate is not None:
@@ -144,6 +150,20 @@ def _extend_last(text: str, candidates: list[Candidate], dated: list[TemporalExp
         ):
             candidates[-1] = replace(last, end=closing)
             return
+
+
+def _on_the_sidelines(
+    text: str, passage: Passage, candidate: Candidate, candidates: list[Candidate]
+) -> Candidate:
+    """ "Am Rande traf er Modi": a side meeting is where the summit just told of took place."""
+    if not _SIDELINES.search(text, passage.start, passage.end):
+        return candidate
+    for earlier in reversed(candidates):
+        if earlier.place is not None and earlier.type in _MEETING_TYPES:
+            return replace(
+                candidate, place=earlier.place, title=f"{candidate.title} in {earlier.place.name}"
+            )
+    return candidate
 
 
 def _continues(candidates: list[Candidate], candidate: Candidate) -> bool:
@@ -238,6 +258,11 @@ def _candidate(
     ):
         when, inherited = _publication_day(published, trigger), True
     else:
+        return None
+    past = (when.value.end or when.value.start or published) < published
+    if inherited and past and clause_tense(text, trigger.start, trigger.end, lang) == "future":
+        # "Unterzeichnet werden soll der Vertrag erst, wenn …": a plan without a date of its
+        # own is not the past event the discourse was about.
         return None
     actors = _actors(text, passages, passage)
     sentence = text[passage.start : passage.end]
