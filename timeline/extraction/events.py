@@ -63,6 +63,7 @@ _DEFINITE = re.compile(
     r"\b(?:das|die|der|dem|den|des|the|this|these|diese[nmrs]?)\s+(?:\w+\s+)?\Z", re.IGNORECASE
 )
 _LEAD_PARAGRAPHS = 2
+_BACKGROUND = timedelta(days=90)
 _SIDELINES = re.compile(
     r"\b(?:am\s+Rande|on\s+the\s+(?:sidelines|margins)|bei\s+dieser\s+Gelegenheit)\b",
     re.IGNORECASE,
@@ -250,6 +251,9 @@ def _candidate(
 ) -> Candidate | None:
     if dated:
         when, inherited = _nearest(dated, trigger.start), False
+    elif any(d.kind == "date" for d in passage.dates):
+        # "The last summit took place in Helsinki in July 2018": dated, but in the background.
+        return None
     elif discourse_date is not None:
         when, inherited = discourse_date, True
     elif (
@@ -258,6 +262,9 @@ def _candidate(
     ):
         when, inherited = _publication_day(published, trigger), True
     else:
+        return None
+    if (when.value.end or when.value.start or published) < published - _BACKGROUND:
+        # "Zuletzt hatten sich Putin und Xi im September getroffen": months ago is background.
         return None
     past = (when.value.end or when.value.start or published) < published
     if inherited and past and clause_tense(text, trigger.start, trigger.end, lang) == "future":

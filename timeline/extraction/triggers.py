@@ -186,6 +186,8 @@ def _word_start(text: str, position: int) -> int:
 
 def _discounted(text: str, trigger: Trigger, negation: re.Pattern[str]) -> bool:
     """Press conferences, negated, hypothetical triggers and events used as a time."""
+    if trigger.text == "Tagen":  # "nach 42 Tagen": days, not the verb "tagen"
+        return True
     if trigger.text.lower().startswith(_NOT_EVENTS) or _preceded_by_press(text, trigger.start):
         return True
     before = text[max(0, trigger.start - 24) : trigger.start]
