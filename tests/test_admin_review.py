@@ -406,6 +406,19 @@ def test_rejected_suggestions_are_not_suggested_again_on_reingest(gazetteer, rea
     }
 
 
+def test_merged_suggestions_are_not_suggested_again_on_reingest(gazetteer, real_engine, editor):
+    article = ingest.ingest_document(read_document(SEED.read_bytes()), source=SEED.name).article
+    kept, *others = Event.objects.suggested().order_by("pk")
+    kept.approve(by=editor)
+    kept.refresh_from_db()
+    for event in others:
+        event.merge_into(kept, by=editor)
+        kept.refresh_from_db()
+    before = sorted(Event.objects.values_list("pk", "curation_status", "merged_into"))
+    ingest.reingest(article)
+    assert sorted(Event.objects.values_list("pk", "curation_status", "merged_into")) == before
+
+
 def test_merge_gives_the_target_the_union_and_more_corroboration(editor_client, editor, data):
     suggestion, target = data["suggestion"], data["approved"]
     post_action(editor_client, suggestion, "merge", target=target.pk, reason="same session")
