@@ -100,13 +100,15 @@ class Gazetteer:
             )
             for key, forms in surfaces.items()
         }
-        # Heads of German compounds ("Russland" in "Russlandreise"): actors, and states.
+        # Heads of German compounds ("Russland" in "Russlandreise"): states and organizations;
+        # a person's name rarely opens a closed compound ("Trumpfkarte" is no Trump).
         self._heads = {
             key[0]: entry
             for key, entry in self._index.items()
             if len(key) == 1
             and len(key[0]) >= 4
             and (entry.actors and not entry.places or _is_state(entry))
+            and not any(actor.kind == "person" for actor in entry.actors)
         }
         # The longest alias that starts with each token, so most tokens cost one lookup.
         self._longest_from: dict[str, int] = {}
