@@ -117,13 +117,13 @@ def assemble(
 ) -> list[Candidate]:
     scene = scene or Scene()
     candidates: list[Candidate] = []
-    discourse_date: TemporalExpression | None = None
+    discourse: list[TemporalExpression] = []
     for passage in passages:
         dated = _event_dates(passage)
         trigger = _primary_trigger(passage, bool(dated))
         if trigger is not None:
             candidate = _candidate(
-                text, passages, passage, trigger, dated, discourse_date, published, lang, scene
+                text, passages, passage, trigger, dated, discourse, published, lang, scene
             )
             if candidate is not None and candidate.place is None and candidates:
                 candidate = _on_the_sidelines(text, passage, candidate, candidates)
@@ -133,7 +133,7 @@ def assemble(
                 candidates.append(candidate)
         if dated:
             _extend_last(text, candidates, dated)
-            discourse_date = _nearest(dated, passage.end)
+            discourse.append(_nearest(dated, passage.end))
     return merge_candidates(candidates)
 
 
@@ -199,6 +199,25 @@ def _counterfactual(sentence: str) -> bool:
     )
 
 
+def _in_tense(
+    discourse: list[TemporalExpression], tense: str, published: date
+) -> TemporalExpression | None:
+    """The story's latest date, if the clause's tense allows it; otherwise the story's "now",
+    the day of publication: "Aus Kiew telefonierten die fünf mit Trump" does not happen on
+    the Monday a demand just looked ahead to. A plan after past news has no date at all."""
+    if not discourse:
+        return None
+    latest = discourse[-1]
+    start = latest.value.start or published
+    last = latest.value.end or start
+    if tense == "past" and start > published:
+        value = TemporalValue(start=published, end=published, precision="day")
+        return TemporalExpression("", 0, 0, "date", value, "publication day (tense of the clause)")
+    if tense == "future" and last < published:
+        return None  # an undated plan: no date to give it
+    return latest
+
+
 def _publication_day(published: date, trigger: Trigger) -> TemporalExpression:
     """A headline or lead without a date reports the news of the day it was published."""
     value = TemporalValue(start=published, end=published, precision="day")
@@ -244,11 +263,13 @@ def _candidate(
     passage: Passage,
     trigger: Trigger,
     dated: list[TemporalExpression],
-    discourse_date: TemporalExpression | None,
+    discourse: list[TemporalExpression],
     published: date,
     lang: str,
     scene: Scene,
 ) -> Candidate | None:
+    tense = clause_tense(text, trigger.start, trigger.end, lang)
+    discourse_date = _in_tense(discourse, tense, published)
     if dated:
         when, inherited = _nearest(dated, trigger.start), False
     elif any(d.kind == "date" for d in passage.dates):
@@ -256,10 +277,7 @@ def _candidate(
         return None
     elif discourse_date is not None:
         when, inherited = discourse_date, True
-    elif (
-        passage.paragraph <= _LEAD_PARAGRAPHS
-        and clause_tense(text, trigger.start, trigger.end, lang) != "future"
-    ):
+    elif passage.paragraph <= _LEAD_PARAGRAPHS and tense != "future":
         when, inherited = _publication_day(published, trigger), True
     else:
         return None
@@ -267,7 +285,7 @@ def _candidate(
         # "Zuletzt hatten sich Putin und Xi im September getroffen": months ago is background.
         return None
     past = (when.value.end or when.value.start or published) < published
-    if inherited and past and clause_tense(text, trigger.start, trigger.end, lang) == "future":
+    if inherited and past and tense == "future":
         # "Unterzeichnet werden soll der Vertrag erst, wenn …": a plan without a date of its
         # own is not the past event the discourse was about.
         return None
@@ -295,7 +313,7 @@ def _candidate(
         return None
     start = value.start or published
     end = value.end if value.end and value.end != start else None
-    opened = discourse_date.value.start if discourse_date else published
+    opened = discourse[-1].value.start if discourse else published
     if (
         not inherited
         and is_end_date(text, when)
