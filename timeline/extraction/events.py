@@ -63,6 +63,7 @@ _DEFINITE = re.compile(
     r"\b(?:das|die|der|dem|den|des|the|this|these|diese[nmrs]?)\s+(?:\w+\s+)?\Z", re.IGNORECASE
 )
 _LEAD_PARAGRAPHS = 2
+_WHETHER = re.compile(r"\W*(?:ob|whether|if)\b", re.IGNORECASE)
 _BACKGROUND = timedelta(days=90)
 _SIDELINES = re.compile(
     r"\b(?:am\s+Rande|on\s+the\s+(?:sidelines|margins)|bei\s+dieser\s+Gelegenheit)\b",
@@ -190,6 +191,11 @@ def _clause_of(text: str, passage: Passage, trigger: Trigger) -> str:
     return text[before + 1 if before >= 0 else passage.start : min(after) if after else passage.end]
 
 
+def _open_question(clause: str) -> bool:
+    """ "Ob es ein Treffen mit Trump geben wird, war noch unklar": not yet an event."""
+    return bool(_WHETHER.match(clause))
+
+
 def _counterfactual(sentence: str) -> bool:
     """The main clause says it did not happen ("hätte … reisen sollen"); a relative clause
     ("a resolution that would have supported …") does not count."""
@@ -235,6 +241,7 @@ def _event_dates(passage: Passage) -> list[TemporalExpression]:
         and expression.value.start
         # "in diesem Jahr", "2021": a year frames a report, it does not date an event in it.
         and expression.value.precision != "year"
+        and not expression.deadline
     ]
 
 
@@ -296,7 +303,8 @@ def _candidate(
     place, place_mention = _place(passages, passage, trigger, vague, scene)
     if place is None and not vague:
         place = _seat(trigger, actors, scene.seats)
-    if not _enough(actors, place, trigger) or _counterfactual(_clause_of(text, passage, trigger)):
+    clause = _clause_of(text, passage, trigger)
+    if not _enough(actors, place, trigger) or _counterfactual(clause) or _open_question(clause):
         return None
     if _CANCELLED.search(sentence):
         # A call-off is news, but no event of the timeline (the contract knows no such status).

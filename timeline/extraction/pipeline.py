@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +17,11 @@ from .triggers import find_triggers
 from .types import Candidate, Document, ExtractionError, GazetteerPlace, TemporalExpression
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_DEADLINE_AFTER = re.compile(r"\W*(?:deadline|Frist|Stichtag|Ultimatum)", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:deadline|Frist|Ultimatum|Stichtag)\w*\s+(?:of|bis\s+(?:zum|am)?|für\s+den|vom)?\s*$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(
     r"[,;]\s+(?=(?:und|and|am|on|sowie|danach|anschließend|then|later|zuvor|before)\b)"
     r"|\s(?=(?:und|and|sowie|then)\s+(?:\w+\s+){0,2}\w*(?:te|ten|ed|held|met)\b)"
@@ -51,7 +56,9 @@ def suggest(
         raise ExtractionError("the article is empty")
     lang = lang or document.language or detect_language(body)
     dates = tuple(
-        d for d in tag_dates(body, published, lang) if not _inside(d.start, document.metadata)
+        _mark_deadline(body, d)
+        for d in tag_dates(body, published, lang)
+        if not _inside(d.start, document.metadata)
     )
     everywhere = gazetteer.find(body, lang)
     found = [m for m in everywhere if not _inside(m.start, document.metadata)]
@@ -63,6 +70,14 @@ def suggest(
     scene = Scene(gazetteer.places, dateline, _paragraph_of(passages, document.dateline))
     events = assemble(body, passages, published.date(), lang, scene)
     return Suggestions(document, published, lang, tuple(events), dates, mentions)
+
+
+def _mark_deadline(body: str, expression: TemporalExpression) -> TemporalExpression:
+    before = body[max(0, expression.start - 40) : expression.start]
+    after = body[expression.end : expression.end + 20]
+    if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before):
+        return replace(expression, deadline=True)
+    return expression
 
 
 def _dateline_place(document: Document, mentions: list[Mention]) -> GazetteerPlace | None:

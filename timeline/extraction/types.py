@@ -48,6 +48,8 @@ class TemporalExpression:
     rule: str
     # "seit 2019", "im Jahr 2014": background, never an event date.
     background: bool = False
+    # "ahead of a July 9 deadline", "Frist bis 30. Juni": when something is due, no event date.
+    deadline: bool = False
 
 
 @dataclass(frozen=True)
