@@ -63,6 +63,8 @@ _DEFINITE = re.compile(
     r"\b(?:das|die|der|dem|den|des|the|this|these|diese[nmrs]?)\s+(?:\w+\s+)?\Z", re.IGNORECASE
 )
 _LEAD_PARAGRAPHS = 2
+_AND_BETWEEN = re.compile(r"\s*(?:,|und|and|sowie)\s*(?:nach|in|to)?\s*")
+_AND_BEFORE = re.compile(r"(?:,|\bund|\band|\bsowie)\s+$")
 _WHETHER = re.compile(r"\W*(?:ob|whether|if)\b", re.IGNORECASE)
 _BACKGROUND = timedelta(days=90)
 _SIDELINES = re.compile(
@@ -131,7 +133,7 @@ def assemble(
             if candidate is not None and _continues(candidates, candidate):
                 candidates[-1] = _combine(candidates[-1], candidate)
             elif candidate is not None:
-                candidates.append(candidate)
+                candidates.extend(_one_per_destination(text, passage, candidate))
         if dated:
             _extend_last(text, candidates, dated)
             discourse.append(_nearest(dated, passage.end))
@@ -152,6 +154,42 @@ def _extend_last(text: str, candidates: list[Candidate], dated: list[TemporalExp
         ):
             candidates[-1] = replace(last, end=closing)
             return
+
+
+def _one_per_destination(text: str, passage: Passage, candidate: Candidate) -> list[Candidate]:
+    """ "Reiste nach Paris und Warschau": a journey to two cities is two visits."""
+    if candidate.type != "visit" or candidate.place is None:
+        return [candidate]
+    cities = [
+        mention
+        for mention in passage.mentions
+        if mention.places
+        and mention.places[0].kind == "city"
+        and (mention.locative or _AND_BEFORE.search(text, max(0, mention.start - 6), mention.start))
+    ]
+    joined = [
+        city
+        for city, following in zip(cities, cities[1:], strict=False)
+        if _AND_BETWEEN.fullmatch(text, city.end, following.start)
+    ]
+    if not joined:
+        return [candidate]
+    stops = [*joined, cities[cities.index(joined[-1]) + 1]]
+    return [
+        replace(
+            candidate,
+            place=stop.places[0],
+            title=_title(candidate.type, list(candidate.actors), stop.places[0]),
+            evidence=tuple(
+                sorted(
+                    {e for e in candidate.evidence if e.role != "place"}
+                    | {Evidence("place", stop.start, stop.end, stop.text)},
+                    key=lambda e: (e.start, e.role),
+                )
+            ),
+        )
+        for stop in stops
+    ]
 
 
 def _on_the_sidelines(
@@ -275,7 +313,7 @@ def _candidate(
     lang: str,
     scene: Scene,
 ) -> Candidate | None:
-    tense = clause_tense(text, trigger.start, trigger.end, lang)
+    tense = clause_tense(text, trigger.start, trigger.start, lang)
     discourse_date = _in_tense(discourse, tense, published)
     if dated:
         when, inherited = _nearest(dated, trigger.start), False
