@@ -295,7 +295,9 @@ def _primary_trigger(passage: Passage, has_date: bool) -> Trigger | None:
 
 
 def _nearest(dates: Sequence[TemporalExpression], offset: int) -> TemporalExpression:
-    return min(dates, key=lambda d: (_precision_rank(d), abs(d.start - offset)))
+    """A calendar date before one counted from the story, a day before a vaguer date, then
+    the one closest to `offset`."""
+    return min(dates, key=lambda d: (d.from_story, _precision_rank(d), abs(d.start - offset)))
 
 
 def _precision_rank(expression: TemporalExpression) -> int:

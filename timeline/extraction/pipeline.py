@@ -13,6 +13,7 @@ from .events import Passage, Scene, assemble
 from .language import detect_language
 from .mentions import Gazetteer, Mention, place_context, resolve_places
 from .sentences import split_sentences
+from .story_dates import story_dates
 from .triggers import find_triggers
 from .types import Candidate, Document, ExtractionError, GazetteerPlace, TemporalExpression
 
@@ -55,11 +56,14 @@ def suggest(
     if not body.strip():
         raise ExtractionError("the article is empty")
     lang = lang or document.language or detect_language(body)
-    dates = tuple(
-        _mark_deadline(body, d)
-        for d in tag_dates(body, published, lang)
-        if not _inside(d.start, document.metadata)
-    )
+    tagged = [
+        d for d in tag_dates(body, published, lang) if not _inside(d.start, document.metadata)
+    ]
+    told = story_dates(body, tagged)
+    # "zwei Tage später" is a duration to the tagger and a date of the story here.
+    tagged = [d for d in tagged if not any(t.start < d.end and d.start < t.end for t in told)]
+    tagged = sorted([*tagged, *told], key=lambda d: d.start)
+    dates = tuple(_mark_deadline(body, d) for d in tagged)
     everywhere = gazetteer.find(body, lang)
     found = [m for m in everywhere if not _inside(m.start, document.metadata)]
     context = place_context(found)

@@ -50,6 +50,8 @@ class TemporalExpression:
     background: bool = False
     # "ahead of a July 9 deadline", "Frist bis 30. Juni": when something is due, no event date.
     deadline: bool = False
+    # "tags darauf", "two days later": counted from a date of the story, not from publication.
+    from_story: bool = False
 
 
 @dataclass(frozen=True)

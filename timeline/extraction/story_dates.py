@@ -1,0 +1,53 @@
+"""Dates told relative to the story rather than to publication: "am Vortag", "tags darauf",
+"two days later". They count from the last day-precise date told before them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import timedelta
+
+from .types import TemporalExpression, TemporalValue
+
+_COUNT = r"(?P<n>ein(?:en)?|zwei|drei|vier|fünf|a|one|two|three|four|five|\d)"
+_RELATIVE = re.compile(
+    r"\b(?:(?P<before>am\s+Vortag|am\s+Vorabend|tags\s+zuvor|am\s+Tag\s+(?:zuvor|davor)|the\s+day\s+before"
+    r"|a\s+day\s+earlier|the\s+previous\s+day|the\s+eve)"
+    r"|(?P<after>tags\s+darauf|am\s+(?:Folgetag|Tag\s+danach|nächsten\s+Tag|folgenden\s+Tag)"
+    r"|the\s+(?:next|following)\s+day|a\s+day\s+later)"
+    rf"|{_COUNT}\s+(?:Tage?|days?)\s+(?P<dir>zuvor|vorher|davor|später|danach|earlier|later|before))\b",
+    re.IGNORECASE,
+)
+_NUMBERS = {"ein": 1, "einen": 1, "a": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3}
+_NUMBERS |= {"vier": 4, "four": 4, "fünf": 5, "five": 5}
+
+
+def story_dates(text: str, dates: Sequence[TemporalExpression]) -> list[TemporalExpression]:
+    """The story-relative expressions of `text`, resolved; `dates` are those already found."""
+    found = []
+    for match in _RELATIVE.finditer(text):
+        if any(d.start <= match.start() < d.end and d.kind == "date" for d in dates):
+            continue
+        told = [d for d in dates if d.end <= match.start() and d.kind == "date"]
+        anchor = next((d for d in reversed(told) if d.value.precision == "day"), None)
+        if anchor is None or anchor.value.start is None or anchor.background:
+            continue
+        days = _offset(match)
+        day = anchor.value.start + timedelta(days=days)
+        value = TemporalValue(start=day, end=day, precision="day")
+        rule = f"{days:+d} day(s) from {anchor.text!r}"
+        found.append(
+            TemporalExpression(match.group(0), match.start(), match.end(), "date", value, rule)
+        )
+    return found
+
+
+def _offset(match: re.Match[str]) -> int:
+    if match.group("before"):
+        return -1
+    if match.group("after"):
+        return 1
+    word = match.group("n").lower()
+    count = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+    backwards = match.group("dir").lower() in ("zuvor", "vorher", "davor", "earlier", "before")
+    return -count if backwards else count
