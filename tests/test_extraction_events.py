@@ -221,3 +221,16 @@ def test_a_relative_clause_has_its_own_tense():
         published=datetime(2022, 8, 4, 9, 0, tzinfo=BERLIN),
     )
     assert (event.start, event.precision) == (date(2022, 9, 1), "month")
+
+
+def test_dates_told_from_the_story_count_from_its_last_day():
+    found = events(
+        "Am Montag trafen sich Scholz und Putin in Moskau. Tags zuvor hatte Scholz mit Biden "
+        "telefoniert. Zwei Tage später reiste Scholz nach Kiew."
+    )
+    assert [(e.type, e.start.day) for e in found] == [
+        ("phone_call", 9),
+        ("meeting", 10),
+        ("visit", 12),
+    ]
+    assert "from 'Am Montag'" in found[2].date_rule

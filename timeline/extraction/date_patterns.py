@@ -174,7 +174,8 @@ ENGLISH = _rules(
      + ORDINAL_SUFFIX + r"(?:,?\s+" + year("y1") + ")?" + _EN_RANGE_SEP + r"(?:" + en_month("m2")
      + r"\s+)?(?P<d2>[0-3]?\d)" + ORDINAL_SUFFIX + r"(?!\d)(?:,?\s+" + year("y2") + ")?",
      r.resolve_day_range),
-    ("digit", r"\b(?:(?P<pre>from|between|on)\s+)?(?:the\s+)?(?<!\d)(?P<d1>[0-3]?\d)" + ORDINAL_SUFFIX
+    ("digit", r"\b(?:(?P<pre>from|between|on)\s+)?(?:the\s+)?(?<!\d)(?P<d1>[0-3]?\d)"
+     + ORDINAL_SUFFIX
      + r"(?:\s+(?:of\s+)?" + en_month("m1") + r")?" + _EN_RANGE_SEP + r"(?:the\s+)?(?P<d2>[0-3]?\d)"
      + ORDINAL_SUFFIX + r"\s+(?:of\s+)?" + en_month("m2") + r"(?:,?\s+" + year("y2") + ")?",
      r.resolve_day_range),
