@@ -30,10 +30,11 @@ _TYPE_PRIORITY = {
     "agreement": 4,
     "sanction": 4,
 }
+# An agreement reached at a summit is an event of its own (its outcome), not the summit.
 _COMPATIBLE = [
     {"meeting", "session", "summit", "negotiation", "visit"},
     {"phone_call", "meeting"},
-    {"agreement", "negotiation", "meeting", "summit"},
+    {"agreement"},
     {"sanction"},
 ]
 _TYPE_LABEL = {
@@ -63,6 +64,7 @@ _DEFINITE = re.compile(
     r"\b(?:das|die|der|dem|den|des|the|this|these|diese[nmrs]?)\s+(?:\w+\s+)?\Z", re.IGNORECASE
 )
 _LEAD_PARAGRAPHS = 2
+_WEAKEST_TRIGGER = 0.7
 _AND_BETWEEN = re.compile(r"\s*(?:,|und|and|sowie)\s*(?:nach|in|to)?\s*")
 _AND_BEFORE = re.compile(r"(?:,|\bund|\band|\bsowie)\s+$")
 _WHETHER = re.compile(r"\W*(?:ob|whether|if)\b", re.IGNORECASE)
@@ -285,7 +287,9 @@ def _event_dates(passage: Passage) -> list[TemporalExpression]:
 
 def _primary_trigger(passage: Passage, has_date: bool) -> Trigger | None:
     if passage.triggers:
-        return max(passage.triggers, key=lambda t: (t.weight, _TYPE_PRIORITY[t.type], -t.start))
+        best = max(passage.triggers, key=lambda t: (t.weight, _TYPE_PRIORITY[t.type], -t.start))
+        # "Das Abkommen sieht vor …": an agreement talked about is no event of the sentence.
+        return None if best.weight < _WEAKEST_TRIGGER else best
     if has_date:
         # An international council named with a date meets, even without a verb saying so.
         for mention in passage.mentions:

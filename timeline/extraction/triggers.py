@@ -50,9 +50,13 @@ _GERMAN = {
     ),
     "agreement": (
         0.85,
-        r"unterzeichn\w*|unterschrieben|unterschrieb\w*|abkommen|vereinbart\w*|vereinbarung\w*|einigten|"
-        r"geeinigt|einigung|waffenruhe\w*|waffenstillstand\w*|verabschiede\w*|beschlossen|beschloss\w*"
-        r"|billigte\w*|gebilligt",
+        r"unterzeichn\w*|unterschrieben|unterschrieb\w*|vereinbart\w*|einigten|geeinigt"
+        r"|verabschiede\w*|beschlossen|beschloss\w*|billigte\w*|gebilligt",
+    ),
+    # An agreement named without a verb is usually talked about, not concluded.
+    "accord": (
+        0.6,
+        r"abkommen|vereinbarung\w*|einigung|waffenruhe\w*|waffenstillstand\w*",
     ),
     "sanction": (
         0.85,
@@ -96,9 +100,9 @@ _ENGLISH = {
     ),
     "agreement": (
         0.85,
-        r"signed|signing|signs\s+(?:an?|the)\b|agreement\w*|accord\b|agreed|ceasefire|truce"
-        r"|adopted|endorsed|approved",
+        r"signed|signing|signs\s+(?:an?|the)\b|agreed|adopted|endorsed|approved",
     ),
+    "accord": (0.6, r"agreement\w*|accord\b|ceasefire|truce"),
     "sanction": (0.85, r"sanction\w*|expel\w*|expulsion\w*|embargo\w*|summon\w*|veto\w*"),
 }
 
@@ -160,9 +164,10 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
     negation = _NEGATION[lang]
     found: dict[int, Trigger] = {}
     for match in pattern.finditer(searched):
-        kind = match.lastgroup or "meeting"
+        group = match.lastgroup or "meeting"
+        kind = "agreement" if group == "accord" else group
         found[match.start()] = Trigger(
-            match.start(), match.end(), text[match.start() : match.end()], kind, weights[kind][0]
+            match.start(), match.end(), text[match.start() : match.end()], kind, weights[group][0]
         )
     if (lang, folded) in _HEADS:
         for match in _HEADS[lang, folded].finditer(searched):
