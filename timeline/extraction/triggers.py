@@ -51,7 +51,8 @@ _GERMAN = {
     "agreement": (
         0.85,
         r"unterzeichn\w*|unterschrieben|unterschrieb\w*|vereinbart\w*|einigten|geeinigt"
-        r"|verabschiede\w*|beschlossen|beschloss\w*|billigte\w*|gebilligt",
+        r"|verabschiede\w*|beschlossen|beschloss\w*|billigte\w*|gebilligt"
+        r"|gemeinsame[nr]?\s+erklärung|abschlusserklärung",
     ),
     # An agreement named without a verb is usually talked about, not concluded.
     "accord": (
@@ -100,7 +101,8 @@ _ENGLISH = {
     ),
     "agreement": (
         0.85,
-        r"signed|signing|signs\s+(?:an?|the)\b|agreed|adopted|endorsed|approved",
+        r"signed|signing|signs\s+(?:an?|the)\b|agreed|adopted|endorsed|approved"
+        r"|joint\s+(?:statement|declaration|communiqu[ée])",
     ),
     "accord": (0.6, r"agreement\w*|accord\b|ceasefire|truce"),
     "sanction": (0.85, r"sanction\w*|expel\w*|expulsion\w*|embargo\w*|summon\w*|veto\w*"),
