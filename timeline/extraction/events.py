@@ -197,11 +197,18 @@ def _one_per_destination(text: str, passage: Passage, candidate: Candidate) -> l
 def _on_the_sidelines(
     text: str, passage: Passage, candidate: Candidate, candidates: list[Candidate]
 ) -> Candidate:
-    """ "Am Rande traf er Modi": a side meeting is where the summit just told of took place."""
-    if not _SIDELINES.search(text, passage.start, passage.end):
+    """Where an event without a place of its own happened: a side meeting ("Am Rande traf er
+    Modi") at the summit just told of; an agreement, or a meeting of the same people that
+    day, where the meeting before it was."""
+    if candidate.type == "phone_call":
         return candidate
+    sidelines = bool(_SIDELINES.search(text, passage.start, passage.end))
     for earlier in reversed(candidates):
-        if earlier.place is not None and earlier.type in _MEETING_TYPES:
+        if earlier.place is None or earlier.type not in _MEETING_TYPES:
+            continue
+        same_day = earlier.start <= candidate.start <= _last(earlier)
+        related = candidate.type == "agreement" or bool(earlier.core & candidate.core)
+        if sidelines or (same_day and related):
             return replace(
                 candidate, place=earlier.place, title=f"{candidate.title} in {earlier.place.name}"
             )
