@@ -123,12 +123,15 @@ def assemble(
     scene = scene or Scene()
     candidates: list[Candidate] = []
     discourse: list[TemporalExpression] = []
+    by_sentence: dict[int, list[Passage]] = {}
+    for passage in passages:
+        by_sentence.setdefault(passage.index, []).append(passage)
     for passage in passages:
         dated = _event_dates(passage)
         trigger = _primary_trigger(passage, bool(dated))
         if trigger is not None:
             candidate = _candidate(
-                text, passages, passage, trigger, dated, discourse, published, lang, scene
+                text, by_sentence, passage, trigger, dated, discourse, published, lang, scene
             )
             if candidate is not None and candidate.place is None and candidates:
                 candidate = _on_the_sidelines(text, passage, candidate, candidates)
@@ -317,7 +320,7 @@ def _precision_rank(expression: TemporalExpression) -> int:
 
 def _candidate(
     text: str,
-    passages: Sequence[Passage],
+    by_sentence: Mapping[int, list[Passage]],
     passage: Passage,
     trigger: Trigger,
     dated: list[TemporalExpression],
@@ -326,8 +329,9 @@ def _candidate(
     lang: str,
     scene: Scene,
 ) -> Candidate | None:
-    tense = clause_tense(text, trigger.start, trigger.start, lang)
-    discourse_date = _in_tense(discourse, tense, published)
+    # The tense is needed only to choose an inherited date: it is costly, so only then.
+    tense = "" if dated else clause_tense(text, trigger.start, trigger.start, lang)
+    discourse_date = None if dated else _in_tense(discourse, tense, published)
     if dated:
         when, inherited = _nearest(dated, trigger.start), False
     elif any(d.kind == "date" for d in passage.dates):
@@ -347,11 +351,11 @@ def _candidate(
         # "Unterzeichnet werden soll der Vertrag erst, wenn …": a plan without a date of its
         # own is not the past event the discourse was about.
         return None
-    actors = _actors(text, passages, passage)
+    actors = _actors(text, by_sentence, passage)
     sentence = text[passage.start : passage.end]
     value = when.value
     vague = value.approximate or value.precision not in ("day", None)
-    place, place_mention = _place(passages, passage, trigger, vague, scene)
+    place, place_mention = _place(by_sentence, passage, trigger, vague, scene)
     if place is None and not vague:
         place = _seat(trigger, actors, scene.seats)
     clause = _clause_of(text, passage, trigger)
@@ -410,7 +414,7 @@ def _candidate(
 
 
 def _actors(
-    text: str, passages: Sequence[Passage], passage: Passage
+    text: str, by_sentence: Mapping[int, list[Passage]], passage: Passage
 ) -> list[tuple[GazetteerActor, Mention, bool]]:
     """The actors of an event: (actor, mention, named in the trigger's own sentence)."""
     found: dict[str, tuple[GazetteerActor, Mention, bool]] = {}
@@ -421,7 +425,7 @@ def _actors(
             found.setdefault(actor.key, (actor, mention, True))
     # Persons are often named in the sentence before or after the one with the verb,
     # unless that sentence tells of an event of its own.
-    for neighbour in _neighbours(passages, passage, 1):
+    for neighbour in _neighbours(by_sentence, passage, 1):
         if neighbour.triggers:
             continue
         for mention in neighbour.mentions:
@@ -436,16 +440,24 @@ def _temporal_anchor(text: str, mention: Mention) -> bool:
     return bool(_ANCHOR_BEFORE.search(text[max(0, mention.start - 16) : mention.start]))
 
 
-def _neighbours(passages: Sequence[Passage], passage: Passage, distance: int) -> list[Passage]:
+def _neighbours(
+    by_sentence: Mapping[int, list[Passage]], passage: Passage, distance: int
+) -> list[Passage]:
     return [
         other
-        for other in passages
-        if 0 < abs(other.index - passage.index) <= distance and other.paragraph == passage.paragraph
+        for index in range(passage.index - distance, passage.index + distance + 1)
+        if index != passage.index
+        for other in by_sentence.get(index, ())
+        if other.paragraph == passage.paragraph
     ]
 
 
 def _place(
-    passages: Sequence[Passage], passage: Passage, trigger: Trigger, vague: bool, scene: Scene
+    by_sentence: Mapping[int, list[Passage]],
+    passage: Passage,
+    trigger: Trigger,
+    vague: bool,
+    scene: Scene,
 ) -> tuple[GazetteerPlace | None, Mention | None]:
     """Where the event is, and the words that say so; phone calls take place nowhere."""
     if trigger.type == "phone_call":
@@ -470,8 +482,9 @@ def _place(
     for distance in range(1, _MAX_PLACE_DISTANCE + 1):
         nearby = [
             mention
-            for other in passages
-            if abs(other.index - passage.index) == distance and not _event_dates(other)
+            for index in (passage.index - distance, passage.index + distance)
+            for other in by_sentence.get(index, ())
+            if not _event_dates(other)
             for mention in other.mentions
             if mention.places and mention.locative and mention.places[0].kind in ("city", "venue")
         ]

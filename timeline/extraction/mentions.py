@@ -110,6 +110,7 @@ class Gazetteer:
             and (entry.actors and not entry.places or _is_state(entry))
             and not any(actor.kind == "person" for actor in entry.actors)
         }
+        self._head_starts = {head[:4] for head in self._heads}
         # The longest alias that starts with each token, so most tokens cost one lookup.
         self._longest_from: dict[str, int] = {}
         for key in self._index:
@@ -211,6 +212,8 @@ class Gazetteer:
         genitive = self._index.get((folded[:-1],)) if folded.endswith("s") else None
         if genitive and _case_fits(word[:-1], genitive.surfaces):
             return 1, token.start(), token.end() - 1, genitive
+        if folded[:4] not in self._head_starts:
+            return None
         for length in range(len(folded) - 4, 3, -1):
             entry = self._heads.get(folded[:length])
             if entry is not None and word[length:].islower():

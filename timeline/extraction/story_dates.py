@@ -18,14 +18,22 @@ _RELATIVE = re.compile(
     rf"|{_COUNT}\s+(?:Tage?|days?)\s+(?P<dir>zuvor|vorher|davor|später|danach|earlier|later|before))\b",
     re.IGNORECASE,
 )
+# Cheap test first: most articles tell no story-relative date at all.
+_HINT = re.compile(
+    r"vortag|vorabend|zuvor|darauf|folgetag|tag danach|nächsten tag|folgenden tag"
+    r"|day before|day earlier|previous day|following day|next day|day later|tage|days"
+)
 _NUMBERS = {"ein": 1, "einen": 1, "a": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3}
 _NUMBERS |= {"vier": 4, "four": 4, "fünf": 5, "five": 5}
 
 
 def story_dates(text: str, dates: Sequence[TemporalExpression]) -> list[TemporalExpression]:
     """The story-relative expressions of `text`, resolved; `dates` are those already found."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or not _HINT.search(lowered):
+        return []
     found = []
-    for match in _RELATIVE.finditer(text):
+    for match in _RELATIVE.finditer(lowered):
         if any(d.start <= match.start() < d.end and d.kind == "date" for d in dates):
             continue
         told = [d for d in dates if d.end <= match.start() and d.kind == "date"]
