@@ -33,6 +33,12 @@ LOGIN = "login"
 PERSONAS = ("anonymous", "analyst", "editor", "superuser")
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Users are made per test: the production hasher's 1,000,000 rounds would dominate."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @dataclass
 class Row:
     route: str

@@ -27,6 +27,12 @@ PRODUCTION = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Users are made per test: the production hasher's 1,000,000 rounds would dominate."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def run_django(code_or_args, env):
     """A fresh process with exactly these environment variables on top of a clean base."""
     base = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO")}

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -16,6 +16,7 @@ from . import ingest, review, tasks
 from .extraction.reading import MAX_BYTES, decode
 from .extraction.types import ExtractionError
 from .imports import EventImportMixin
+from .middleware import is_storage_failure
 from .models import (
     Actor,
     ActorAlias,
@@ -121,6 +122,12 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [super(MultipleFileField, self).clean(item, initial) for item in data]
         return [super().clean(data, initial)] if data else []
+
+
+STORAGE_FULL_MESSAGE = _(
+    "The server's disk is full or read-only: nothing was ingested and nothing was saved. "
+    "Please tell an administrator, then try again."
+)
 
 
 class IngestForm(forms.Form):
@@ -259,9 +266,18 @@ class ArticleAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             for name, error in form.file_errors:
                 messages.error(request, f"{name}: {error}")
-            ingestions = [
-                tasks.enqueue(ingestion) for ingestion in form.create_ingestions(request.user)
-            ]
+            try:
+                # All of the request's ingestions and tasks, or none (e.g. on a full disk).
+                with transaction.atomic():
+                    ingestions = [
+                        tasks.enqueue(ingestion)
+                        for ingestion in form.create_ingestions(request.user)
+                    ]
+            except (OSError, DatabaseError) as error:
+                if not is_storage_failure(error):
+                    raise
+                form.add_error(None, STORAGE_FULL_MESSAGE)
+                return self._ingest_page(request, form, status=507)
             if ingestions:
                 messages.success(
                     request,
@@ -270,13 +286,18 @@ class ArticleAdmin(admin.ModelAdmin):
                 )
                 return HttpResponseRedirect(_ingestions_url(ingestions))
             form.add_error("files", _("None of the files could be read (see the messages)."))
+        return self._ingest_page(request, form)
+
+    def _ingest_page(self, request, form, status=200):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("Ingest articles"),
             "form": form,
         }
-        return TemplateResponse(request, "admin/timeline/article/ingest.html", context)
+        return TemplateResponse(
+            request, "admin/timeline/article/ingest.html", context, status=status
+        )
 
     @admin.action(description=_("Suggest events again (after gazetteer changes)"))
     def suggest_again(self, request, queryset):

@@ -1,18 +1,69 @@
-"""Production behaviour around the views: a 503 while the database is away, and a limit on
-failed admin logins."""
+"""Production behaviour around the views: a 503 while the database is away, a clear 507 when
+the disk is full or read-only, and a limit on failed admin logins."""
 
+import errno
 import hashlib
 import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 from django.shortcuts import render
 from django.urls import reverse
 
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 5
+STORAGE_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EDQUOT}
+# SQLite's "database or disk is full" / "attempt to write a readonly database", PostgreSQL's
+# disk_full class (53100) and read-only transactions (25006).
+STORAGE_SQLSTATES = {"53100", "25006"}
+STORAGE_MESSAGES = ("disk is full", "readonly database", "read-only", "no space left")
+
+
+def is_storage_failure(error):
+    """Whether `error` says the disk is full or read-only (a file write or the database)."""
+    if isinstance(error, OSError) and error.errno in STORAGE_ERRNOS:
+        return True
+    if isinstance(error, OperationalError | InterfaceError):
+        cause = error.__cause__
+        if getattr(cause, "sqlstate", None) in STORAGE_SQLSTATES:
+            return True
+        return any(text in str(error).lower() for text in STORAGE_MESSAGES)
+    return False
+
+
+def storage_failure_response(request):
+    response = render(request, "507.html", status=507)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class UploadStorageMiddleware:
+    """Uploads over FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a temporary file while the
+    request is parsed, before any view runs (CSRF reads the form first). A full or read-only
+    disk there is answered with a clear 507 instead of a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.content_type == "multipart/form-data":
+            try:
+                request.POST  # noqa: B018 - parse now, where the failure can be answered
+            except OSError as error:
+                if not is_storage_failure(error):
+                    raise
+                log_storage_failure(request, error)
+                return storage_failure_response(request)
+        return self.get_response(request)
+
+
+def log_storage_failure(request, error):
+    logger.error(
+        "storage full or read-only",
+        extra={"event": "storage_failure", "path": request.path, "error": str(error)},
+    )
 
 
 class DatabaseUnavailableMiddleware:
@@ -30,16 +81,30 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if is_storage_failure(exception):
+            log_storage_failure(request, exception)
+            return storage_failure_response(request)
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         logger.error(
             "database unavailable",
             extra={"event": "database_unavailable", "path": request.path, "error": str(exception)},
         )
+        _close_broken_connections()
         response = render(request, "503.html", {"retry_after": RETRY_AFTER_SECONDS}, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
+
+
+def _close_broken_connections():
+    """Django does this when a request finishes; doing it here as well means the next request
+    reconnects even where request_finished does not fire (e.g. the test client)."""
+    for connection in connections.all(initialized_only=True):
+        if connection.in_atomic_block or connection.connection is None:
+            continue
+        if not connection.is_usable():
+            connection.close()
 
 
 class LoginRateLimitMiddleware:
