@@ -62,7 +62,8 @@ _GERMAN = {
     "sanction": (
         0.85,
         r"sanktion\w*|strafmaßnahmen|ausgewiesen|ausweis(?:ung|en|t|te)\w*|embargo\w*"
-        r"|einbestellt\w*|einbestell\w*|veto\w*|legte\w*\s+(?:\w+\s+){0,3}veto",
+        r"|einbestellt\w*|einbestell\w*|veto\w*|legte\w*\s+(?:\w+\s+){0,3}veto"
+        r"|unerwünschte\w*\s+person\w*|persona\s+non\s+grata|zur\s+ausreise\s+aufgefordert",
     ),
 }
 
@@ -105,7 +106,11 @@ _ENGLISH = {
         r"|joint\s+(?:statement|declaration|communiqu[ée])",
     ),
     "accord": (0.6, r"agreement\w*|accord\b|ceasefire|truce"),
-    "sanction": (0.85, r"sanction\w*|expel\w*|expulsion\w*|embargo\w*|summon\w*|veto\w*"),
+    "sanction": (
+        0.85,
+        r"sanction\w*|expel\w*|expulsion\w*|embargo\w*|summon\w*|veto\w*"
+        r"|persona\s+non\s+grata|ordered\s+(?:\w+\s+){0,3}to\s+leave",
+    ),
 }
 
 _NEGATION = {
