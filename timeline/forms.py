@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Actor, Event, EventType, Place, Tag
 
+MAX_ID = 2**63 - 1
+
 
 def encode_cursor(event):
     """An opaque position in the timeline: the last event's start date and id."""
@@ -29,7 +31,7 @@ def decode_cursor(value):
         start, pk = datetime.date.fromisoformat(start), int(pk)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise ValidationError(_("This is not a valid position in the timeline.")) from None
-    if pk < 1 or pk > 2**63 - 1:
+    if pk < 1 or pk > MAX_ID:
         raise ValidationError(_("This is not a valid position in the timeline."))
     return start, pk
 
@@ -41,6 +43,24 @@ class CursorField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         return decode_cursor(value) if value else None
+
+
+class IdsField(forms.ModelMultipleChoiceField):
+    """Rows chosen by id; an id no database column can hold is invalid, not a crash."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                valid = 1 <= int(str(pk)) <= MAX_ID
+            except ValueError:
+                valid = True  # the parent says why
+            if not valid:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 class CountryField(forms.MultipleChoiceField):
@@ -59,12 +79,8 @@ class TimelineForm(forms.Form):
     ORDER_CHOICES = [("newest", _("Newest first")), ("oldest", _("Oldest first"))]
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    actor = forms.ModelMultipleChoiceField(
-        label=_("Actors"), queryset=Actor.objects.all(), required=False
-    )
-    place = forms.ModelMultipleChoiceField(
-        label=_("Places"), queryset=Place.objects.all(), required=False
-    )
+    actor = IdsField(label=_("Actors"), queryset=Actor.objects.all(), required=False)
+    place = IdsField(label=_("Places"), queryset=Place.objects.all(), required=False)
     country = CountryField(label=_("Countries"), required=False)
     type = forms.MultipleChoiceField(label=_("Types"), choices=EventType.choices, required=False)
     tag = forms.ModelMultipleChoiceField(
