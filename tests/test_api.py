@@ -131,6 +131,7 @@ BAD = [
     "/actors?after=-1",
     "/places?limit=abc",
     "/changes?since=last-tuesday",
+    "/changes?since=0.3366132405484512",
     "/changes?cursor=Zm9v",
     "/changes?since=0001-01-01T00:00:00%2B14:00",
 ]

@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError, ValidationError
+from pydantic import BeforeValidator
 
 from . import exports
 from .forms import TimelineForm, encode_cursor
@@ -343,8 +344,18 @@ def aware(moment):
     return moment
 
 
+def iso_time(value):
+    """ISO 8601 only: pydantic alone would read "0.33" as seconds since 1970."""
+    if isinstance(value, str):
+        try:
+            return datetime.datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError("Give an ISO 8601 time, e.g. 2022-01-12T03:55:00+01:00.") from None
+    return value
+
+
 class ChangeFilters(Schema):
-    since: datetime.datetime | None = Field(
+    since: Annotated[datetime.datetime, BeforeValidator(iso_time)] | None = Field(
         None, description="ISO 8601; without a zone, the site's time zone is meant."
     )
     cursor: str | None = Field(None, max_length=100, description="`next_cursor` of a page.")
