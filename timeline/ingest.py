@@ -418,8 +418,9 @@ def process_item(ingestion_id, index):
     Ingestion.objects.filter(pk=ingestion_id, status=Ingestion.Status.QUEUED).update(
         status=Ingestion.Status.RUNNING, started_at=timezone.now()
     )
-    ingestion = Ingestion.objects.select_related("feed").get(pk=ingestion_id)
-    item = ingestion.items[index]
+    # A large upload keeps every text in `items`: read only this task's one.
+    ingestion = Ingestion.objects.select_related("feed").defer("items").get(pk=ingestion_id)
+    item = Ingestion.objects.filter(pk=ingestion_id).values_list(f"items__{index}", flat=True).get()
     label = item.get("name") or item.get("url") or f"item {index + 1}"
     try:
         outcomes = _process(ingestion, item, label)
