@@ -6,7 +6,7 @@ BOOTSTRAP_PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || co
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 SEED_ARTICLE := seeds/000_d27454c361ced20d.txt
 
-.PHONY: install setup run serve test test-sqlite test-postgres lint reset
+.PHONY: install setup run serve test test-sqlite test-postgres lint reset backup restore
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -33,10 +33,12 @@ setup: install
 
 run: setup serve
 
-# The web server and the task worker together; Ctrl-C stops both.
+# The web server and the task worker together; Ctrl-C stops both. The worker is named
+# HOST:PID so that `reclaim_tasks` can tell when it died and requeue its task.
 serve:
 	@trap 'kill 0' INT TERM EXIT; \
-	$(PYTHON) manage.py db_worker --queue-name '*' & \
+	$(PYTHON) manage.py reclaim_tasks; \
+	sh -c 'exec $(PYTHON) manage.py db_worker --queue-name "*" --worker-id "$$(hostname):$$$$"' & \
 	$(PYTHON) manage.py runserver 127.0.0.1:8000 & \
 	wait
 
@@ -62,3 +64,22 @@ test: lint test-sqlite test-postgres
 # Start again from an empty database (the seeds are loaded again by `make setup`).
 reset:
 	rm -f db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+
+# Backups of whatever DATABASE_URL names (SQLite or PostgreSQL), as compressed XML (Django's
+# JSON keeps times to the millisecond only; XML keeps them whole); see the README's "Backups"
+# (pg_dump for large PostgreSQL databases). Content types and permissions are rebuilt by
+# migrate and referenced by natural keys.
+BACKUP ?= backups/timeline-$(shell date +%Y%m%d-%H%M%S).xml.gz
+DUMPDATA_ARGS := --format xml --natural-foreign --exclude contenttypes --exclude auth.permission --exclude sessions
+
+backup:
+	@mkdir -p $(dir $(BACKUP))
+	$(PYTHON) manage.py dumpdata $(DUMPDATA_ARGS) --output $(BACKUP)
+	@echo "backup written to $(BACKUP)"
+
+# Replaces everything in the database with the backup: make restore FROM=backups/….xml.gz
+restore:
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=backups/timeline-….xml.gz" >&2; exit 2; }
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py flush --noinput
+	$(PYTHON) manage.py loaddata $(FROM)
