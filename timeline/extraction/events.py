@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .extent import MAX_EXTENT, interval, is_end_date
+from .extent import MAX_EXTENT, interval, is_continuation, is_end_date
 from .mentions import Mention
 from .tense import clause_tense
 from .triggers import Trigger
@@ -129,6 +129,13 @@ def assemble(
     for passage in passages:
         dated = _event_dates(passage)
         trigger = _primary_trigger(passage, bool(dated))
+        continued = (
+            trigger is not None
+            and any(is_continuation(text, d) for d in dated)
+            and bool(_DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start]))
+        )
+        if continued and _extend_last(text, passage, candidates, dated):
+            continue
         if trigger is not None:
             candidate = _candidate(
                 text, by_sentence, passage, trigger, dated, discourse, published, lang, scene
@@ -140,25 +147,34 @@ def assemble(
             elif candidate is not None:
                 candidates.extend(_one_per_destination(text, passage, candidate))
         if dated:
-            _extend_last(text, candidates, dated)
+            _extend_last(text, passage, candidates, dated)
             discourse.append(_nearest(dated, passage.end))
     return merge_candidates(candidates)
 
 
-def _extend_last(text: str, candidates: list[Candidate], dated: list[TemporalExpression]) -> None:
-    """ "Der Gipfel dauert bis Sonntag": a later sentence gives the last event its end."""
-    if not candidates or candidates[-1].end is not None:
-        return
-    last = candidates[-1]
+def _extend_last(
+    text: str, passage: Passage, candidates: list[Candidate], dated: list[TemporalExpression]
+) -> bool:
+    """ "Der Gipfel endet am Sonntag", "the summit continues on Friday": a later sentence gives
+    an event told before its last day — the event of the same kind, else the last one told."""
+    named = {trigger.type for trigger in passage.triggers}
     for expression in dated:
         closing = expression.value.start
-        if (
-            closing
-            and is_end_date(text, expression)
-            and last.start < closing <= last.start + MAX_EXTENT
-        ):
-            candidates[-1] = replace(last, end=closing)
-            return
+        if not closing or not (is_end_date(text, expression) or is_continuation(text, expression)):
+            continue
+        open_events = [
+            (index, c)
+            for index, c in enumerate(candidates)
+            if c.start < closing <= c.start + MAX_EXTENT and (c.end is None or c.end < closing)
+        ]
+        # Of several summits, the one that opened first is the summit the sentence closes.
+        same_kind = [(i, c) for i, c in open_events if c.type in named][:1]
+        chosen = same_kind or open_events[-1:]
+        if chosen:
+            index, event = chosen[0]
+            candidates[index] = replace(event, end=closing)
+            return True
+    return False
 
 
 def _one_per_destination(text: str, passage: Passage, candidate: Candidate) -> list[Candidate]:
@@ -676,6 +692,9 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     """Within one article, one shared actor named next to the trigger is enough, unless the
     places differ; a vague date joins a precise one only through a body, person or place."""
     if not _compatible(a, b):
+        return False
+    if a.precision == b.precision == "day" and a.start != b.start:
+        # Zelensky's arrival on the summit's second day is an event within the summit.
         return False
     if a.place is not None and b.place is not None:
         return not _places_differ(a, b)

@@ -9,9 +9,14 @@ from .types import TemporalExpression
 
 _END_MARKER = re.compile(
     r"(?:\bbis(?:\s+zum|\s+einschließlich)?|\buntil|\bthrough|\bend(?:et|en|e|s|ed)?"
-    r"|\bconclud\w*|\bwrap(?:s|ped)?\s+up|\bschließt\s+\w+\s+ab|\bclos(?:es|ed)"
-    r"|\bcontinu(?:es|ed|e)|\bresum(?:es|ed)|\bgeht\s+\w+\s+weiter|\bfortgesetzt\s+werden)"
+    r"|\bconclud\w*|\bwrap(?:s|ped)?\s+up|\bschließt\s+\w+\s+ab|\bclos(?:es|ed))"
     r"(?:\s+(?:am|on|at|an))?\s*$",
+    re.IGNORECASE,
+)
+# "The summit continues on Friday": a later day of an event already told, if it is that event.
+_CONTINUES = re.compile(
+    r"(?:\bcontinu(?:es|ed|e)|\bresum(?:es|ed)|\bgeht\s+\w+\s+weiter|\bwird\s+\w+\s+fortgesetzt"
+    r"|\bfortgesetzt\s+werden)(?:\s+(?:am|on|at|an))?\s*$",
     re.IGNORECASE,
 )
 _ENDED = re.compile(
@@ -32,6 +37,10 @@ MAX_EXTENT = timedelta(days=7)
 def is_end_date(text: str, expression: TemporalExpression) -> bool:
     """The date closes an interval: "bis Mittwoch", "ends on Sunday"."""
     return bool(_END_MARKER.search(text[max(0, expression.start - 30) : expression.start]))
+
+
+def is_continuation(text: str, expression: TemporalExpression) -> bool:
+    return bool(_CONTINUES.search(text[max(0, expression.start - 30) : expression.start]))
 
 
 def span_in_days(sentence: str) -> int | None:
