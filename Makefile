@@ -65,12 +65,11 @@ test: lint test-sqlite test-postgres
 reset:
 	rm -f db.sqlite3 db.sqlite3-wal db.sqlite3-shm
 
-# Backups of whatever DATABASE_URL names (SQLite or PostgreSQL), as compressed XML (Django's
-# JSON keeps times to the millisecond only; XML keeps them whole); see the README's "Backups"
-# (pg_dump for large PostgreSQL databases). Content types and permissions are rebuilt by
-# migrate and referenced by natural keys.
+# Backups of whatever DATABASE_URL names (SQLite or PostgreSQL), every row with its id, as
+# compressed XML (Django's JSON keeps times to the millisecond only; XML keeps them whole);
+# see the README's "Backups" (pg_dump for large PostgreSQL databases). Sessions are left out.
 BACKUP ?= backups/timeline-$(shell date +%Y%m%d-%H%M%S).xml.gz
-DUMPDATA_ARGS := --format xml --natural-foreign --exclude contenttypes --exclude auth.permission --exclude sessions
+DUMPDATA_ARGS := --format xml --exclude sessions
 
 backup:
 	@mkdir -p $(dir $(BACKUP))
@@ -81,5 +80,4 @@ backup:
 restore:
 	@test -n "$(FROM)" || { echo "usage: make restore FROM=backups/timeline-….xml.gz" >&2; exit 2; }
 	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py flush --noinput
-	$(PYTHON) manage.py loaddata $(FROM)
+	$(PYTHON) manage.py restore_backup $(FROM)
