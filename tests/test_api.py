@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -265,8 +267,20 @@ def test_openapi_description_and_docs_are_served(client, db):
 # Every operation, fuzzed from its description (bounded and deterministic).
 
 
+@pytest.fixture
+def connections_kept_open():
+    """The WSGI app fires request_started and request_finished, whose close_old_connections
+    would close the test's own connection inside its transaction (harmless on SQLite's
+    in-memory database, fatal on PostgreSQL); Django's test client keeps it open the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
-def test_api_conforms_to_its_description(world, mode):
+def test_api_conforms_to_its_description(world, mode, connections_kept_open):
     from timeline.wsgi import application
 
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
