@@ -478,10 +478,20 @@ def _place(
     """Where the event is, and the words that say so; phone calls take place nowhere."""
     if trigger.type == "phone_call":
         return None, None
+    lead = scene.dateline is not None and passage.paragraph == scene.dateline_paragraph
     own = [m for m in passage.mentions if m.places and m.locative and _venue_of(trigger, m)]
     if own:
         best = max(own, key=lambda m: (_place_rank(m), -abs(m.start - trigger.start)))
-        return best.places[0], best
+        place = best.places[0]
+        if (
+            lead
+            and place.kind == "country"
+            and scene.dateline
+            and scene.dateline.country == place.country
+        ):
+            # "talks in Kazakhstan's largest city", datelined ALMATY: the dateline is finer.
+            return scene.dateline, best
+        return place, best
     # "im Kreml", "at the White House": a body named as a place stands for its seat.
     for mention in passage.mentions:
         for actor in mention.actors[:1] if mention.locative else ():
@@ -489,8 +499,7 @@ def _place(
                 return scene.seats[actor.seat], mention
     if vague:
         return None, None
-    lead = scene.dateline is not None and passage.paragraph == scene.dateline_paragraph
-    if lead and trigger.type in _MEETING_TYPES:
+    if lead:
         # The lead of an agency report tells of what happened where its dateline says.
         return scene.dateline, None
     # A precisely dated event may name its place in the next or previous sentences,
