@@ -41,6 +41,7 @@ def test_it_covers_the_whole_development_set(devset_totals):
 
 @pytest.mark.django_db
 def test_it_prints_a_table_and_json(tmp_path):
+    call_command("load_seeds", skip_cities=True, stdout=io.StringIO())
     (tmp_path / "a.txt").write_text(
         "Gipfel Stand: 12.01.2022 10:00 Uhr\n\n"
         "Die Nato und Russland treffen sich heute in Brüssel.",
@@ -77,4 +78,11 @@ def test_it_prints_a_table_and_json(tmp_path):
 @pytest.mark.django_db
 def test_a_folder_without_gold_is_refused(tmp_path):
     with pytest.raises(CommandError, match="no gold.json"):
+        call_command("evaluate", str(tmp_path))
+
+
+@pytest.mark.django_db
+def test_an_empty_gazetteer_is_refused(tmp_path):
+    (tmp_path / "gold.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(CommandError, match="gazetteer is empty"):
         call_command("evaluate", str(tmp_path))

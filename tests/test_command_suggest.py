@@ -113,3 +113,8 @@ def test_a_failing_command_prints_no_traceback(tmp_path):
     )
     assert process.returncode != 0
     assert process.stderr.decode().strip().splitlines() == ["CommandError: the article is empty"]
+
+
+def test_an_empty_gazetteer_is_a_clear_error_not_an_empty_answer():
+    with pytest.raises(CommandError, match="gazetteer is empty: run `python manage.py load_seeds`"):
+        suggest(str(SEED))

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from django.db import DatabaseError
 from django.db.models import Count, Max
 
 from .extraction.mentions import Gazetteer
@@ -17,6 +18,23 @@ def _signature():
         tuple(model.objects.aggregate(n=Count("id"), last=Max("id")).values())
         for model in (Actor, ActorAlias, Place, PlaceAlias)
     )
+
+
+class GazetteerMissing(Exception):
+    """The database has no gazetteer to match articles against."""
+
+
+def require_gazetteer():
+    """The gazetteer for commands that would otherwise suggest nothing without saying why."""
+    try:
+        gazetteer = load_gazetteer()
+    except DatabaseError:
+        raise GazetteerMissing(
+            "the database is not set up: run `make setup` (or migrate and load_seeds)"
+        ) from None
+    if not len(gazetteer):
+        raise GazetteerMissing("the gazetteer is empty: run `python manage.py load_seeds`")
+    return gazetteer
 
 
 def load_gazetteer():

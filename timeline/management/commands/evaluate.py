@@ -15,7 +15,7 @@ from timeline.extraction.evaluation import (
 from timeline.extraction.pipeline import suggest
 from timeline.extraction.reading import read_document
 from timeline.extraction.types import ExtractionError
-from timeline.gazetteer import load_gazetteer
+from timeline.gazetteer import GazetteerMissing, require_gazetteer
 
 
 class Command(BaseCommand):
@@ -27,7 +27,12 @@ class Command(BaseCommand):
         parser.add_argument("--details", action="store_true", help="list misses and extras")
 
     def handle(self, *args, folder, format, details, **options):
-        summary, scores = evaluate_folder(Path(folder), load_gazetteer())
+        _gold_records(Path(folder))  # a folder without gold is refused before anything else
+        try:
+            gazetteer = require_gazetteer()
+        except GazetteerMissing as error:
+            raise CommandError(str(error)) from None
+        summary, scores = evaluate_folder(Path(folder), gazetteer)
         if format == "json":
             report = {"totals": vars(summary), "articles": [vars(s) for s in scores]}
             self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from timeline.extraction.pipeline import suggest, to_json
 from timeline.extraction.reading import read_document
 from timeline.extraction.types import ExtractionError
-from timeline.gazetteer import load_gazetteer
+from timeline.gazetteer import GazetteerMissing, require_gazetteer
 from timeline.management.arguments import add_article_arguments, published_from, zone_from
 
 
@@ -23,8 +23,8 @@ class Command(BaseCommand):
         published_at = published_from(published, tz)
         try:
             document = read_document(data, tz=zone_from(tz))
-            result = suggest(document, load_gazetteer(), published=published_at, lang=lang)
-        except ExtractionError as error:
+            result = suggest(document, require_gazetteer(), published=published_at, lang=lang)
+        except (ExtractionError, GazetteerMissing) as error:
             raise CommandError(str(error)) from None
         if format == "json":
             self.stdout.write(json.dumps(to_json(result), ensure_ascii=False, indent=2))
