@@ -26,14 +26,6 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 SCRIPT = "<script>window.__pwned='script'</script>"
 IMAGE = "<img src=x onerror=\"window.__pwned='img';alert('img')\">"
@@ -41,16 +33,6 @@ SVG = "<svg onload=alert('svg')>"
 BREAKOUT = "\"'></textarea></title><script>alert('breakout')</script>"
 ATTRIBUTE = "\" autofocus onfocus=\"alert('attr')"
 PAYLOADS = [SCRIPT, IMAGE, SVG, BREAKOUT, ATTRIBUTE]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(autouse=True)
