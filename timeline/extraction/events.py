@@ -89,6 +89,11 @@ _ANCHOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MAX_PLACE_DISTANCE = 2
+_UNDATED_LEAD = "publication day (lead, undated)"
+_PLURAL_ANAPHOR = re.compile(
+    r"\b(?:beide[n]?|die\s+beiden|both|the\s+two|sie|they|the\s+parties|die\s+parteien)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,12 @@ def assemble(
             )
             if candidate is not None and candidate.place is None and candidates:
                 candidate = _on_the_sidelines(text, passage, candidate, candidates)
+            if (
+                candidate is None
+                and dated
+                and _date_the_lead(text, passage, trigger, dated, candidates, published, lang)
+            ):
+                continue
             if candidate is not None and _continues(candidates, candidate):
                 candidates[-1] = _combine(candidates[-1], candidate)
             elif candidate is not None:
@@ -175,6 +186,58 @@ def _extend_last(
             candidates[index] = replace(event, end=closing)
             return True
     return False
+
+
+def _date_the_lead(
+    text: str,
+    passage: Passage,
+    trigger: Trigger,
+    dated: list[TemporalExpression],
+    candidates: list[Candidate],
+    published: date,
+    lang: str,
+) -> bool:
+    """ "Nato-Gipfel in Den Haag … Die Staats- und Regierungschefs kommen am Dienstag und
+    Mittwoch in Den Haag zusammen": a headline told the event without a date, and the next
+    sentences date it, naming nobody the gazetteer knows."""
+    if passage.paragraph > _LEAD_PARAGRAPHS:
+        return False
+    dated_any = False
+    for index, earlier in enumerate(candidates):
+        if not earlier.date_rule.endswith(_UNDATED_LEAD) or not any(
+            earlier.type in group and trigger.type in group for group in _COMPATIBLE
+        ):
+            continue
+        own = [m for m in passage.mentions if m.places and m.locative]
+        if (
+            own
+            and earlier.place is not None
+            and all(m.places[0].key != earlier.place.key for m in own)
+        ):
+            continue
+        when = _nearest(dated, trigger.start)
+        start = when.value.start or published
+        end = when.value.end if when.value.end and when.value.end != start else None
+        sentence = text[passage.start : passage.end]
+        candidates[index] = replace(
+            earlier,
+            start=start,
+            end=end,
+            precision=when.value.precision or "day",
+            approximate=when.value.approximate or when.value.precision not in ("day", None),
+            part_of_day=when.value.part_of_day,
+            time=when.value.time,
+            status=_status(start, end, published, sentence, lang),
+            date_rule=when.rule,
+            evidence=tuple(
+                sorted(
+                    {*earlier.evidence, Evidence("date", when.start, when.end, when.text)},
+                    key=lambda e: (e.start, e.role),
+                )
+            ),
+        )
+        dated_any = True
+    return dated_any
 
 
 def _one_per_destination(text: str, passage: Passage, candidate: Candidate) -> list[Candidate]:
@@ -294,7 +357,7 @@ def _publication_day(published: date, trigger: Trigger) -> TemporalExpression:
     """A headline or lead without a date reports the news of the day it was published."""
     value = TemporalValue(start=published, end=published, precision="day")
     return TemporalExpression(
-        trigger.text, trigger.start, trigger.end, "date", value, "publication day (lead, undated)"
+        trigger.text, trigger.start, trigger.end, "date", value, _UNDATED_LEAD
     )
 
 
@@ -439,6 +502,17 @@ def _actors(
             continue
         for actor in (*mention.actors[:1], *mention.members):
             found.setdefault(actor.key, (actor, mention, True))
+    if not found and _PLURAL_ANAPHOR.search(text, passage.start, passage.end):
+        # "Beide Länder …", "The two sides …": a sentence that names nobody goes on about
+        # whoever the sentence before it named.
+        for before in by_sentence.get(passage.index - 1, ()):
+            if before.paragraph != passage.paragraph:
+                continue
+            for mention in before.mentions:
+                if mention.locative and mention.places or _temporal_anchor(text, mention):
+                    continue
+                for actor in (*mention.actors[:1], *mention.members):
+                    found.setdefault(actor.key, (actor, mention, False))
     # Persons are often named in the sentence before or after the one with the verb,
     # unless that sentence tells of an event of its own.
     for neighbour in _neighbours(by_sentence, passage, 1):
