@@ -147,13 +147,9 @@ def assemble(
             )
             if candidate is not None and candidate.place is None and candidates:
                 candidate = _on_the_sidelines(text, passage, candidate, candidates)
-            if (
-                candidate is None
-                and dated
-                and _date_the_lead(text, passage, trigger, dated, candidates, published, lang)
-            ):
-                continue
-            if candidate is not None and _continues(candidates, candidate):
+            if candidate is None and dated:
+                _date_the_lead(text, passage, trigger, dated, candidates, published, lang)
+            elif candidate is not None and _continues(candidates, candidate):
                 candidates[-1] = _combine(candidates[-1], candidate)
             elif candidate is not None:
                 candidates.extend(_one_per_destination(text, passage, candidate))
@@ -196,13 +192,12 @@ def _date_the_lead(
     candidates: list[Candidate],
     published: date,
     lang: str,
-) -> bool:
+) -> None:
     """ "Nato-Gipfel in Den Haag … Die Staats- und Regierungschefs kommen am Dienstag und
     Mittwoch in Den Haag zusammen": a headline told the event without a date, and the next
     sentences date it, naming nobody the gazetteer knows."""
     if passage.paragraph > _LEAD_PARAGRAPHS:
-        return False
-    dated_any = False
+        return
     for index, earlier in enumerate(candidates):
         if not earlier.date_rule.endswith(_UNDATED_LEAD) or not any(
             earlier.type in group and trigger.type in group for group in _COMPATIBLE
@@ -236,8 +231,6 @@ def _date_the_lead(
                 )
             ),
         )
-        dated_any = True
-    return dated_any
 
 
 def _one_per_destination(text: str, passage: Passage, candidate: Candidate) -> list[Candidate]:
