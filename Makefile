@@ -69,7 +69,7 @@ reset:
 # compressed XML (Django's JSON keeps times to the millisecond only; XML keeps them whole);
 # see the README's "Backups" (pg_dump for large PostgreSQL databases). Sessions are left out.
 BACKUP ?= backups/timeline-$(shell date +%Y%m%d-%H%M%S).xml.gz
-DUMPDATA_ARGS := --format xml --exclude sessions
+DUMPDATA_ARGS := --format xml --exclude sessions --exclude timeline.timelineversion
 
 backup:
 	@mkdir -p $(dir $(BACKUP))

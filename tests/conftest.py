@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 
 from timeline.roles import ensure_roles
 
@@ -42,6 +43,14 @@ def analyst_client(client, analyst):
 # Ingestion: a small gazetteer, a real HTTP server on 127.0.0.1 and the task worker in-process.
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """No test sees another's cached counts (or login attempts): each starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

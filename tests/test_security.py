@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -210,13 +209,6 @@ def test_the_timeline_page_carries_the_csrf_token_for_htmx(client, db):
 
 
 # The admin login limiter.
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def log_in(client, username="editor-test", password="wrong", address="203.0.113.7"):

@@ -6,9 +6,11 @@ import re
 from html import unescape
 
 import pytest
+from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
-from timeline.models import Actor, Event
+from timeline.models import Actor, Event, TimelineVersion
 
 from .factories import (
     cite,
@@ -19,6 +21,7 @@ from .factories import (
     make_series,
     make_tag,
 )
+from .test_admin_review import change_form_data
 
 HTMX = {"HX-Request": "true"}
 HTMX_RESULTS = {"HX-Request": "true", "HX-Target": "results"}
@@ -371,6 +374,116 @@ def test_the_full_page_has_a_bounded_number_of_queries(
 ):
     with django_assert_max_num_queries(12):
         client.get("/?type=session&q=council&from=2022-01-01")
+
+
+# The total, the density strip and the facet counts are cached: a change an analyst could see
+# in them must show on the very next page, whichever way it reached the database.
+
+
+def summaries_of(response):
+    """The page's count, facets and density strip: what is cached."""
+    html = response.content.decode()
+    parts = [
+        r'<p id="result-count".*?</p>',
+        r'<div id="facets".*?<p class="actions">',
+        r'<figure class="density".*?</figure>',
+    ]
+    return [re.search(part, html, re.S).group(0) for part in parts]
+
+
+def approve_a_suggestion(crisis, editor):
+    crisis["suggested"].approve(by=editor)
+
+
+def reject_an_approved_event(crisis, editor):
+    crisis["council"].reject(by=editor, reason="duplicate")
+
+
+def merge_a_suggestion_into_an_approved_event(crisis, editor):
+    crisis["suggested"].participations.create(actor=make_actor("France", Actor.Kind.STATE))
+    crisis["suggested"].merge_into(crisis["council"], by=editor)
+
+
+def split_it_off_again(crisis, editor):
+    Event.objects.get(pk=crisis["suggested"].pk).split(by=editor)
+
+
+def change_an_approved_events_type(crisis, editor):
+    crisis["geneva"].type = "meeting"
+    crisis["geneva"].save()
+
+
+def add_a_participant(crisis, editor):
+    crisis["osce"].participations.create(actor=Actor.objects.get(name="Russia"))
+
+
+def remove_a_tag(crisis, editor):
+    crisis["brest"].tags.clear()
+
+
+def rename_a_place(crisis, editor):
+    place = crisis["geneva"].place
+    place.name = "Genève"
+    place.save()
+
+
+def delete_an_approved_event(crisis, editor):
+    crisis["calls"].delete()
+
+
+def edit_participants_in_the_admin(crisis, editor):
+    client = Client()
+    client.force_login(editor)
+    event = Event.objects.get(pk=crisis["osce"].pk)
+    url = reverse("admin:timeline_event_change", args=[event.pk])
+    fields = change_form_data(event, **{
+        "participations-TOTAL_FORMS": 1, "participations-0-actor": Actor.objects.get(name="NATO").pk,
+        "participations-0-role": "participant",
+    })  # fmt: skip
+    assert client.post(url, fields).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("earlier", "change"),
+    [(None, approve_a_suggestion), (None, reject_an_approved_event),
+     (None, merge_a_suggestion_into_an_approved_event),
+     (merge_a_suggestion_into_an_approved_event, split_it_off_again),
+     (None, change_an_approved_events_type), (None, add_a_participant), (None, remove_a_tag),
+     (None, rename_a_place), (None, delete_an_approved_event),
+     (None, edit_participants_in_the_admin)],
+)  # fmt: skip
+def test_a_change_shows_at_once_in_the_counts_facets_and_density(
+    client, crisis, editor, earlier, change
+):
+    if earlier:
+        earlier(crisis, editor)
+    before = summaries_of(client.get("/"))
+    change(crisis, editor)
+    after = summaries_of(client.get("/"))
+    assert after != before
+    cache.clear()
+    assert after == summaries_of(client.get("/"))
+
+
+def test_the_counts_are_computed_once_until_the_timeline_changes(
+    client, crisis, editor, django_assert_max_num_queries
+):
+    client.get("/?type=session&q=council")
+    # The token and the page of events: none of the counting queries again.
+    with django_assert_max_num_queries(4):
+        html = client.get("/?q=council&type=session").content.decode()
+    assert re.search(r'id="result-count"[^>]*>\s*2 events\s*<', html)
+    make_event("Another council", datetime.date(2022, 1, 14), type="session")
+    html = client.get("/?type=session&q=council").content.decode()
+    assert re.search(r'id="result-count"[^>]*>\s*3 events\s*<', html)
+
+
+def test_a_new_suggestion_leaves_the_cached_counts_in_place(db, crisis):
+    version = TimelineVersion.current()
+    make_event("Suggested again", curation_status=Event.Curation.SUGGESTED, actors=[])
+    assert TimelineVersion.current() == version
+    make_event("Approved at once")
+    assert TimelineVersion.current() != version
 
 
 @pytest.mark.parametrize(

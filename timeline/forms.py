@@ -3,6 +3,8 @@
 import base64
 import binascii
 import datetime
+import hashlib
+import json
 from dataclasses import dataclass
 
 from babel import Locale
@@ -111,6 +113,23 @@ class TimelineForm(forms.Form):
     @property
     def newest_first(self):
         return self.cleaned_data.get("order") != "oldest"
+
+    def filters_key(self):
+        """The chosen filters, normalized: equal for any two URLs that select the same events
+        (whatever their order of parameters, position or sort order)."""
+        data = self.cleaned_data
+        chosen = [
+            sorted(actor.pk for actor in data["actor"]),
+            sorted(place.pk for place in data["place"]),
+            sorted(set(data["country"])),
+            sorted(set(data["type"])),
+            sorted(tag.slug for tag in data["tag"]),
+            sorted(set(data["status"])),
+            data["from"] and data["from"].isoformat(),
+            data["to"] and data["to"].isoformat(),
+            " ".join(data["q"].split()),
+        ]
+        return hashlib.sha256(json.dumps(chosen).encode()).hexdigest()
 
     def filter(self, events, skip=None):
         """The events the filters select; `skip` leaves one facet out (to count its options)."""

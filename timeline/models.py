@@ -3,12 +3,15 @@
 import hashlib
 import logging
 import unicodedata
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import connections, models, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Greatest, Trunc
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -619,6 +622,7 @@ class Event(models.Model):
 
     def _set(self, **changes):
         Event.objects.filter(pk=self.pk).update(**changes)
+        TimelineVersion.bump()
         self.refresh_from_db()
 
     def _record(self, by, action, reason=""):
@@ -782,6 +786,72 @@ class Citation(models.Model):
 
     def __str__(self):
         return f"{self.article} → {self.event}"
+
+
+class TimelineVersion(models.Model):
+    """A token that changes with every change analysts could see in the timeline's counts.
+
+    The page's total, density strip and facet counts are cached under it (views.summaries).
+    It lives in the database, not the cache, so that a change made in one process (an admin
+    request, a command) is seen at once by every other, and it changes in the transaction that
+    makes the change: a reader can never pair the new token with the old counts.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    def __str__(self):
+        return str(self.token)
+
+    @classmethod
+    def current(cls):
+        return cls.objects.values_list("token", flat=True).first()
+
+    @classmethod
+    def bump(cls, using=None):
+        versions = cls.objects.db_manager(using)
+        token = uuid.uuid4()
+        if not versions.filter(pk=1).update(token=token):
+            versions.update_or_create(pk=1, defaults={"token": token})
+
+
+# Review actions bump the version in Event._set. These receivers catch what reaches the rows
+# without a model method: the admin's forms and inlines, imports, renames and deletions. A new
+# suggestion (ingestion's bulk of writes) changes nothing analysts see, so it does not bump.
+
+
+@receiver(post_save, sender=Event)
+def _event_saved(sender, instance, created, raw, using, **kwargs):
+    if not raw and (not created or instance.curation_status == Event.Curation.APPROVED):
+        TimelineVersion.bump(using)
+
+
+@receiver(post_delete, sender=Event)
+def _event_deleted(sender, instance, using, **kwargs):
+    if instance.curation_status == Event.Curation.APPROVED:
+        TimelineVersion.bump(using)
+
+
+@receiver(post_save, sender=Participation)
+@receiver(post_save, sender=Actor)
+@receiver(post_save, sender=Place)
+@receiver(post_save, sender=Tag)
+def _timeline_row_saved(sender, raw, using, **kwargs):
+    if not raw:
+        TimelineVersion.bump(using)
+
+
+@receiver(post_delete, sender=Participation)
+@receiver(post_delete, sender=Actor)
+@receiver(post_delete, sender=Place)
+@receiver(post_delete, sender=Tag)
+def _timeline_row_deleted(sender, using, **kwargs):
+    TimelineVersion.bump(using)
+
+
+@receiver(m2m_changed, sender=Event.tags.through)
+def _event_tags_changed(sender, action, using, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        TimelineVersion.bump(using)
 
 
 class Ingestion(models.Model):

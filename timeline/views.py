@@ -3,15 +3,17 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Max, Min, Prefetch
+from django.core.cache import cache
+from django.db.models import Count, Max, Min, Prefetch
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from . import exports
 from .forms import TimelineForm, encode_cursor
-from .models import Citation, Event, Participation
+from .models import Citation, Event, Participation, TimelineVersion
 from .templatetags.timeline import density_strip, group_by_day
 
 PAGE_SIZE = 30
@@ -69,13 +71,41 @@ def timeline(request):
         "next_cursor": encode_cursor(page[-1]) if more else None,
     }
     if partial != "event-list":
-        context |= {
-            "total": events.count(),
-            "density": density_strip(events, *date_range(form, events)),
-            "facets": form.facets(Event.objects.approved()),
-            "swap_oob": partial == "results",
-        }
+        context |= summaries(form, events) | {"swap_oob": partial == "results"}
     return render(request, template_name, context)
+
+
+SUMMARIES_TIMEOUT = 24 * 60 * 60
+
+
+def summaries(form, events):
+    """The total, the density strip and the facet counts of the filtered timeline.
+
+    At a million events they take seconds, so they are computed once per filter set and
+    language and cached under the timeline's version, which every change analysts could see
+    renews (TimelineVersion): a cached count is never stale, only unused.
+    """
+    version = TimelineVersion.current()
+    key = f"timeline-summaries:{version}:{get_language()}:{form.filters_key()}"
+    found = cache.get(key)
+    if found is None:
+        span = events.aggregate(total=Count("pk"), first=Min("start"), last=Max("start"))
+        found = {
+            "total": span["total"],
+            "density": density_strip(events, *date_range(form, span)),
+            "facets": form.facets(Event.objects.approved()),
+        }
+        cache.set(key, found, SUMMARIES_TIMEOUT)
+    return found
+
+
+def date_range(form, span):
+    """The period the density strip covers: the chosen range, else the events' own span."""
+    first = form.cleaned_data["from"] or span["first"]
+    last = form.cleaned_data["to"] or span["last"]
+    if first is None or last is None:
+        return None, None
+    return first, max(first, min(last, first + datetime.timedelta(days=365 * 200)))
 
 
 @require_GET
@@ -93,18 +123,6 @@ def export(request, format):
         )
     events = timeline_events(form).in_timeline_order(form.newest_first)
     return exports.FORMATS[format](request, events)
-
-
-def date_range(form, events):
-    """The period the density strip covers: the chosen range, else the events' own span."""
-    first, last = form.cleaned_data["from"], form.cleaned_data["to"]
-    if first is None or last is None:
-        span = events.aggregate(first=Min("start"), last=Max("start"))
-        first = first or span["first"]
-        last = last or span["last"]
-    if first is None or last is None:
-        return None, None
-    return first, max(first, min(last, first + datetime.timedelta(days=365 * 200)))
 
 
 @require_GET
