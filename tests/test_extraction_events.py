@@ -234,3 +234,42 @@ def test_dates_told_from_the_story_count_from_its_last_day():
         ("visit", 12),
     ]
     assert "from 'Am Montag'" in found[2].date_rule
+
+
+def test_an_undated_headline_event_takes_the_date_the_lead_gives_it():
+    event = one(
+        "Nato-Gipfel in Brüssel\n\nDie Staats- und Regierungschefs kommen am Donnerstag und "
+        "Freitag in Brüssel zusammen."
+    )
+    assert (event.type, event.start, event.end) == ("summit", date(2022, 1, 13), date(2022, 1, 14))
+    assert event.status == "announced"
+
+
+def test_both_sides_are_whoever_the_sentence_before_named():
+    event = one(
+        "Im Streit zwischen den USA und Russland zeichnet sich Entspannung ab. Beide Länder "
+        "vereinbarten am Montag in Genf, die Gespräche fortzusetzen."
+    )
+    assert names(event) == {"United States", "Russia"} and event.place == GENEVA
+
+
+def test_an_outcome_told_with_its_meeting_is_an_event_of_its_own():
+    found = events(
+        "Zu Beginn des Nato-Gipfels in Brüssel haben Biden und Scholz am Mittwoch eine "
+        "gemeinsame Erklärung unterzeichnet."
+    )
+    assert sorted((e.type, e.start, e.end, e.place.name) for e in found) == [
+        ("agreement", date(2022, 1, 12), None, "Brussels"),
+        ("summit", date(2022, 1, 12), None, "Brussels"),
+    ]
+
+
+def test_a_meeting_on_the_sidelines_is_not_the_summit():
+    found = events(
+        "Der Nato-Gipfel in Brüssel hat am Mittwoch begonnen. Kanzler Scholz nahm an den "
+        "Beratungen teil. Am Rande traf er sich mit Biden."
+    )
+    side = [e for e in found if e.type == "meeting" and "Joe Biden" in names(e)]
+    assert len(side) == 1 and names(side[0]) == {"Olaf Scholz", "Joe Biden"}
+    assert side[0].place == BRUSSELS and side[0].start == date(2022, 1, 12)
+    assert any(e.type == "summit" and "Joe Biden" not in names(e) for e in found)

@@ -90,6 +90,9 @@ _ANCHOR_BEFORE = re.compile(
 )
 _MAX_PLACE_DISTANCE = 2
 _UNDATED_LEAD = "publication day (lead, undated)"
+_OUTCOME_WEIGHT = 0.85
+_GATHERINGS = {"summit", "session"}
+_PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 _PLURAL_ANAPHOR = re.compile(
     r"\b(?:beide[n]?|die\s+beiden|both|the\s+two|sie|they|the\s+parties|die\s+parteien)\b",
     re.IGNORECASE,
@@ -153,6 +156,15 @@ def assemble(
                 candidates[-1] = _combine(candidates[-1], candidate)
             elif candidate is not None:
                 candidates.extend(_one_per_destination(text, passage, candidate))
+            outcome = _outcome_trigger(passage, trigger)
+            if candidate is not None and outcome is not None:
+                agreed = _candidate(
+                    text, by_sentence, passage, outcome, dated, discourse, published, lang, scene
+                )
+                if agreed is not None and agreed.place is None:
+                    agreed = _on_the_sidelines(text, passage, agreed, candidates)
+                if agreed is not None:
+                    candidates.append(agreed)
         if dated:
             _extend_last(text, passage, candidates, dated)
             discourse.append(_nearest(dated, passage.end))
@@ -285,7 +297,10 @@ def _on_the_sidelines(
         related = candidate.type == "agreement" or bool(earlier.core & candidate.core)
         if sidelines or (same_day and related):
             return replace(
-                candidate, place=earlier.place, title=f"{candidate.title} in {earlier.place.name}"
+                candidate,
+                place=earlier.place,
+                title=f"{candidate.title} in {earlier.place.name}",
+                extra={**candidate.extra, "sidelines": sidelines},
             )
     return candidate
 
@@ -380,6 +395,19 @@ def _primary_trigger(passage: Passage, has_date: bool) -> Trigger | None:
     return None
 
 
+def _outcome_trigger(passage: Passage, primary: Trigger) -> Trigger | None:
+    """ "Zu Beginn des Gipfels haben die G20 eine Abschlusserklärung angenommen": what a
+    meeting agreed is an event of its own, told in the meeting's sentence."""
+    if primary.type in ("agreement", "sanction"):
+        return None
+    outcomes = [
+        t
+        for t in passage.triggers
+        if t.type == "agreement" and t.weight >= _OUTCOME_WEIGHT and t.start != primary.start
+    ]
+    return outcomes[0] if outcomes else None
+
+
 def _nearest(dates: Sequence[TemporalExpression], offset: int) -> TemporalExpression:
     """A calendar date before one counted from the story, a day before a vaguer date, then
     the one closest to `offset`."""
@@ -457,7 +485,7 @@ def _candidate(
     ):
         # "beraten bis Mittwoch": the event runs from the day in discourse to that date.
         start, end = opened, start
-    else:
+    elif trigger.type != "agreement":
         start, end = interval(sentence, start, end)
     status = _status(start, end, published, sentence, lang)
     evidence = _evidence(text, trigger, None if inherited else when, place_mention, actors)
@@ -506,6 +534,19 @@ def _actors(
                     continue
                 for actor in (*mention.actors[:1], *mention.members):
                     found.setdefault(actor.key, (actor, mention, False))
+    if _PERSONAL_PRONOUN.search(text, passage.start, passage.end):
+        # "Am Rande traf er sich mit Modi": "er" is the person last named before.
+        persons = [
+            (actor, mention)
+            for before in by_sentence.get(passage.index - 1, ())
+            if before.paragraph == passage.paragraph
+            for mention in before.mentions
+            for actor in mention.actors[:1]
+            if actor.kind == "person"
+        ]
+        if persons:
+            actor, mention = persons[-1]
+            found.setdefault(actor.key, (actor, mention, False))
     # Persons are often named in the sentence before or after the one with the verb,
     # unless that sentence tells of an event of its own.
     for neighbour in _neighbours(by_sentence, passage, 1):
@@ -768,6 +809,13 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     """Within one article, one shared actor named next to the trigger is enough, unless the
     places differ; a vague date joins a precise one only through a body, person or place."""
     if not _compatible(a, b):
+        return False
+    if (
+        a.extra.get("sidelines") != b.extra.get("sidelines")
+        and {a.type, b.type} & _GATHERINGS
+        and {x.key for x in a.actors} != {x.key for x in b.actors}
+    ):
+        # "Am Rande des Gipfels traf Merz Modi": a meeting beside the summit, not the summit.
         return False
     if a.precision == b.precision == "day" and a.start != b.start:
         # Zelensky's arrival on the summit's second day is an event within the summit.
