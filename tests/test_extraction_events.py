@@ -273,3 +273,19 @@ def test_a_meeting_on_the_sidelines_is_not_the_summit():
     assert len(side) == 1 and names(side[0]) == {"Olaf Scholz", "Joe Biden"}
     assert side[0].place == BRUSSELS and side[0].start == date(2022, 1, 12)
     assert any(e.type == "summit" and "Joe Biden" not in names(e) for e in found)
+
+
+def test_a_background_date_in_another_clause_does_not_undate_the_event():
+    event = one(
+        "Kanzler Scholz ist am Mittwoch in Moskau. Er traf dort Putin, zwei Jahre nach "
+        "dem Gipfel in Berlin im September 2020."
+    )
+    assert event.start == date(2022, 1, 12) and names(event) >= {"Olaf Scholz", "Vladimir Putin"}
+
+
+def test_a_reception_on_the_day_a_summit_opens_is_the_summit():
+    [event] = events(
+        "Der Nato-Gipfel in Brüssel hat am Mittwoch begonnen. Kanzler Scholz hatte Biden "
+        "am Vormittag im Park empfangen."
+    )
+    assert event.type == "summit" and names(event) >= {"Olaf Scholz", "Joe Biden"}

@@ -92,6 +92,7 @@ _MAX_PLACE_DISTANCE = 2
 _UNDATED_LEAD = "publication day (lead, undated)"
 _OUTCOME_WEIGHT = 0.85
 _GATHERINGS = {"summit", "session"}
+_CLAUSE_SEPARATOR = re.compile(r"[,;–—]")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 _PLURAL_ANAPHOR = re.compile(
     r"\b(?:beide[n]?|die\s+beiden|both|the\s+two|sie|they|the\s+parties|die\s+parteien)\b",
@@ -408,6 +409,15 @@ def _outcome_trigger(passage: Passage, primary: Trigger) -> Trigger | None:
     return outcomes[0] if outcomes else None
 
 
+def _same_clause(text: str, trigger: Trigger, expression: TemporalExpression) -> bool:
+    """No comma, semicolon or dash between them: "met in San Diego, 18 months after launching
+    the pact in September 2021" dates the launch, not the meeting."""
+    low, high = sorted((trigger.end, expression.start))
+    if expression.end <= trigger.start:
+        low, high = expression.end, trigger.start
+    return not _CLAUSE_SEPARATOR.search(text, low, high)
+
+
 def _nearest(dates: Sequence[TemporalExpression], offset: int) -> TemporalExpression:
     """A calendar date before one counted from the story, a day before a vaguer date, then
     the one closest to `offset`."""
@@ -434,7 +444,7 @@ def _candidate(
     discourse_date = None if dated else _in_tense(discourse, tense, published)
     if dated:
         when, inherited = _nearest(dated, trigger.start), False
-    elif any(d.kind == "date" for d in passage.dates):
+    elif any(d.kind == "date" and _same_clause(text, trigger, d) for d in passage.dates):
         # "The last summit took place in Helsinki in July 2018": dated, but in the background.
         return None
     elif discourse_date is not None:
@@ -820,6 +830,8 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     if a.precision == b.precision == "day" and a.start != b.start:
         # Zelensky's arrival on the summit's second day is an event within the summit.
         return False
+    if _part_of_gathering(a, b) or _part_of_gathering(b, a):
+        return True
     if a.place is not None and b.place is not None:
         return not _places_differ(a, b)
     core_a, core_b = a.core, b.core
@@ -827,6 +839,20 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     if a.precision != b.precision:
         shared = [actor for actor in shared if actor.kind in ("body", "person")]
     return bool(shared)
+
+
+def _part_of_gathering(gathering: Candidate, other: Candidate) -> bool:
+    """ "Gastgeber Kishida hatte die Staats- und Regierungschefs am Vormittag empfangen":
+    a meeting told without a place on the day a summit opens is the summit."""
+    return (
+        gathering.type in _GATHERINGS
+        and gathering.place is not None
+        and other.type == "meeting"
+        and other.place is None
+        and not other.extra.get("sidelines")
+        and other.start == gathering.start
+        and other.end is None
+    )
 
 
 def _combine(kept: Candidate, other: Candidate) -> Candidate:
