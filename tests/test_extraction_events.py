@@ -289,3 +289,21 @@ def test_a_reception_on_the_day_a_summit_opens_is_the_summit():
         "am Vormittag im Park empfangen."
     )
     assert event.type == "summit" and names(event) >= {"Olaf Scholz", "Joe Biden"}
+
+
+def test_who_stays_away_from_a_summit_is_no_event():
+    assert events("Putin ist dem Gipfel in Brüssel am Mittwoch ferngeblieben.") == ()
+
+
+def test_an_event_placed_in_a_country_takes_the_city_of_that_days_events():
+    belgium = GazetteerPlace("be", "Belgium", "BE", kind="country", aliases=("Belgien",))
+    gazetteer = Gazetteer(ACTORS, [BRUSSELS, belgium])
+    text = (
+        "Nato-Gipfel in Belgien\n\nDie Nato-Staaten haben am Mittwoch in Brüssel eine "
+        "gemeinsame Erklärung unterzeichnet."
+    )
+    found = suggest(Document(body=text), gazetteer, published=WEDNESDAY, lang="de").events
+    assert sorted((e.type, e.place.name) for e in found) == [
+        ("agreement", "Brussels"),
+        ("summit", "Brussels"),
+    ]

@@ -74,7 +74,9 @@ _SIDELINES = re.compile(
     re.IGNORECASE,
 )
 _CANCELLED = re.compile(
-    r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped|ausgesetzt)\b",
+    r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped|ausgesetzt"
+    # Who stays away from a summit is not at it: "sind dem Gipfel ferngeblieben".
+    r"|fern(?:geblieben|bleiben|zubleiben)|stayed\s+away)\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:der|die|das|dem|den|which|that|who)\s", re.IGNORECASE)
@@ -169,7 +171,34 @@ def assemble(
         if dated:
             _extend_last(text, passage, candidates, dated)
             discourse.append(_nearest(dated, passage.end))
-    return merge_candidates(candidates)
+    return _refine_countries(merge_candidates(candidates))
+
+
+def _refine_countries(candidates: list[Candidate]) -> list[Candidate]:
+    """ "Gipfel in Indien" and, that day, "in Neu-Delhi": an event placed only in a country
+    happened in the one city of that country the article places the same days' events in."""
+    refined = []
+    for candidate in candidates:
+        place = candidate.place
+        if place is not None and place.kind == "country":
+            cities = {
+                other.place.key: other.place
+                for other in candidates
+                if other.place is not None
+                and other.place.kind == "city"
+                and other.place.country == place.country
+                and other.start <= _last(candidate)
+                and candidate.start <= _last(other)
+            }
+            if len(cities) == 1:
+                [city] = cities.values()
+                candidate = replace(
+                    candidate,
+                    place=city,
+                    title=_title(candidate.type, list(candidate.actors), city),
+                )
+        refined.append(candidate)
+    return refined
 
 
 def _extend_last(
