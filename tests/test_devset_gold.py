@@ -1,4 +1,5 @@
-"""Sanity checks for the labelled evaluation sets (tests/devset, tests/devset2, bench/heldout).
+"""Sanity checks for the labelled evaluation sets (tests/devset, tests/devset2, tests/devset3,
+bench/heldout).
 
 Pure file checks: no database, no pipeline. See tests/devset/README.md for the annotation rules.
 """
@@ -15,11 +16,20 @@ SETS = {
     # folder: (min German, min English, require seed record)
     "tests/devset": (27, 15, True),
     "tests/devset2": (20, 16, False),
+    "tests/devset3": (14, 10, False),
     "bench/heldout": (12, 8, False),
 }
 # folder: (first, last) publication year; sets not listed use DEFAULT_YEARS
-YEARS = {"tests/devset2": (2019, 2025)}
+YEARS = {
+    "tests/devset2": (2019, 2025),
+    "tests/devset3": (2021, 2025),
+}
 DEFAULT_YEARS = (2019, 2024)
+# folder: (min, max) characters of a non-seed article; sets not listed use DEFAULT_LENGTHS
+LENGTHS = {
+    "tests/devset3": (1500, 4500),
+}
+DEFAULT_LENGTHS = (600, 3000)
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}$|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")
 PUBLISHED_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 FILE_RE = re.compile(r"^\d{3}_[a-z0-9-]+(_[a-z0-9-]+)*\.txt$")
@@ -41,6 +51,20 @@ MONTHS_EN = [
     "October",
     "November",
     "December",
+]
+MONTHS_DE = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 ]
 
 
@@ -70,6 +94,7 @@ def test_gold_parses_and_has_record_shape(labelled_set):
 
 def test_files_exist_and_are_utf8(labelled_set):
     folder, gold = labelled_set
+    min_len, max_len = LENGTHS.get(folder, DEFAULT_LENGTHS)
     listed = {r["file"] for r in gold}
     on_disk = {p.name for p in (ROOT / folder).glob("*.txt")}
     assert listed == on_disk, f"unlisted or missing: {listed ^ on_disk}"
@@ -78,7 +103,7 @@ def test_files_exist_and_are_utf8(labelled_set):
         text = raw.decode("utf-8")  # raises on invalid UTF-8
         assert text.strip(), rec["file"]
         if rec["id"] != "seed":
-            assert 600 <= len(text) <= 3000, (rec["file"], len(text))
+            assert min_len <= len(text) <= max_len, (rec["file"], len(text))
 
 
 def test_language_counts(labelled_set):
@@ -108,7 +133,12 @@ def test_published_has_offset_and_appears_in_text(labelled_set):
         assert first_year <= pub.year <= last_year, (rec["file"], pub.year)
         text = (ROOT / folder / rec["file"]).read_text(encoding="utf-8")
         header = text[:600]
-        candidates = {f"{pub:%d.%m.%Y}", f"{MONTHS_EN[pub.month - 1]} {pub.day}, {pub.year}"}
+        candidates = {
+            f"{pub:%d.%m.%Y}",  # 12.01.2022
+            f"{MONTHS_EN[pub.month - 1]} {pub.day}, {pub.year}",  # January 12, 2022
+            f"{pub.day} {MONTHS_EN[pub.month - 1]} {pub.year}",  # 12 January 2022 (BBC)
+            f"{pub.day}. {MONTHS_DE[pub.month - 1]} {pub.year}",  # 12. Januar 2022 (ZEIT)
+        }
         assert any(c in header for c in candidates), (rec["file"], candidates)
 
 
