@@ -17,17 +17,19 @@ SETS = {
     "tests/devset": (27, 15, True),
     "tests/devset2": (20, 16, False),
     "tests/devset3": (14, 10, False),
-    "bench/heldout": (12, 8, False),
+    "bench/heldout": (22, 14, False),
 }
 # folder: (first, last) publication year; sets not listed use DEFAULT_YEARS
 YEARS = {
     "tests/devset2": (2019, 2025),
     "tests/devset3": (2021, 2025),
+    "bench/heldout": (2019, 2025),
 }
 DEFAULT_YEARS = (2019, 2024)
 # folder: (min, max) characters of a non-seed article; sets not listed use DEFAULT_LENGTHS
 LENGTHS = {
     "tests/devset3": (1500, 4500),
+    "bench/heldout": (600, 4500),
 }
 DEFAULT_LENGTHS = (600, 3000)
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}$|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")
