@@ -8,9 +8,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from timeline.extraction.date_patterns import RULES
 from timeline.extraction.dates import tag_dates
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -476,3 +477,25 @@ def test_it_never_raises_and_offsets_always_index_the_text(text, lang, published
     for expression in found:
         assert text[expression.start : expression.end] == expression.text
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+# --- the tagger's shortcut ---------------------------------------------------------------------
+
+_RULES_WITH_NEEDS = [
+    pytest.param(rule, id=f"{lang}-{index}")
+    for lang, rules in RULES.items()
+    for index, rule in enumerate(rules)
+    if rule.needs is not None
+]
+
+
+@pytest.mark.parametrize("rule", _RULES_WITH_NEEDS)
+def test_what_a_rule_needs_is_in_every_text_it_matches(rule):
+    # The tagger skips windows without what a rule needs; a wrong `needs` would lose dates.
+    @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(rule.pattern, fullmatch=True))
+    def check(text):
+        assume(not {"ı", "ſ", "İ"} & set(text))  # dates._lowered does without the shortcut
+        assert rule.needs.search(text.lower())
+
+    check()

@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
-from .date_patterns import RULES, Rule
+from .date_patterns import RULES
 from .date_resolvers import Context, Found
 from .types import TemporalExpression, TemporalValue
 
@@ -67,6 +67,16 @@ _ANCHOR_PATTERNS = {
     lang: {anchor: re.compile(pattern) for anchor, pattern in anchors.items()}
     for lang, anchors in _ANCHORS.items()
 }
+# The same rules, grouped by the anchor they are tried around (keeping their order).
+_RULES_BY_ANCHOR = {
+    lang: {
+        anchor: [(i, rule) for i, rule in enumerate(RULES[lang]) if rule.anchor == anchor]
+        for anchor in _ANCHORS[lang]
+    }
+    for lang in _ANCHORS
+}
+# What str.isalnum accepts: the regex engine's \w without the underscore.
+_ALNUM_RUN = re.compile(r"[^\W_]*")
 _JOINER = re.compile(r"[ \t]*,?[ \t]*")
 _SINCE = re.compile(r"(?i)(?:seit|since)\b")
 _SINCE_BEFORE = re.compile(r"(?i)\b(?:seit|since)\s+$")
@@ -78,7 +88,7 @@ def tag_dates(text: str, published: datetime, lang: str) -> list[TemporalExpress
         return []
     lang = "de" if str(lang).lower().startswith("de") else "en"
     ctx = Context(text=text, today=published.date(), lang=lang)
-    candidates = list(_candidates(ctx))
+    candidates = _candidates(ctx)
     chosen = _longest_first(candidates)
     return [_expression(text, ctx.today, found) for found in _join_times(text, chosen)]
 
@@ -86,26 +96,36 @@ def tag_dates(text: str, published: datetime, lang: str) -> list[TemporalExpress
 Candidate = tuple[int, int, int, Found]  # start, end, rule index, value
 
 
-def _candidates(ctx: Context) -> Iterator[Candidate]:
-    rules = RULES[ctx.lang]
-    for anchor, windows in _hot_windows(ctx.text, ctx.lang).items():
-        for index, rule in enumerate(rules):
-            if rule.anchor != anchor:
-                continue
+def _candidates(ctx: Context) -> list[Candidate]:
+    text = ctx.text
+    lowered = _lowered(text)
+    candidates: list[Candidate] = []
+    for anchor, windows in _hot_windows(text, ctx.lang).items():
+        for index, rule in _RULES_BY_ANCHOR[ctx.lang][anchor]:
             for window in windows:
-                yield from _matches(ctx, index, rule, window)
+                if rule.needs and lowered is not None and not rule.needs.search(lowered, *window):
+                    continue
+                for match in rule.pattern.finditer(text, *window):
+                    try:
+                        found = rule.resolve(match, ctx)
+                    except (ValueError, OverflowError):  # a date the calendar does not have
+                        continue
+                    if found is not None:
+                        start, end = found.span or match.span()
+                        if start < end:
+                            candidates.append((start, end, index, found))
+    return candidates
 
 
-def _matches(ctx: Context, index: int, rule: Rule, window: tuple[int, int]) -> Iterator[Candidate]:
-    for match in rule.pattern.finditer(ctx.text, *window):
-        try:
-            found = rule.resolve(match, ctx)
-        except (ValueError, OverflowError):  # a date the calendar does not have
-            continue
-        if found is not None:
-            start, end = found.span or match.span()
-            if start < end:
-                yield start, end, index, found
+def _lowered(text: str) -> str | None:
+    """The text in lower case, letter for letter as the rules' IGNORECASE compares it.
+
+    The regex engine also equates "ı" with "i" and "ſ" with "s", and "İ" lowers to two letters:
+    a text with any of them is searched without the shortcut.
+    """
+    if "ı" in text or "ſ" in text or "İ" in text:
+        return None
+    return text.lower()
 
 
 def _hot_windows(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
@@ -126,9 +146,8 @@ def _hot_windows(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def _word_end(text: str, position: int) -> int:
-    while position < len(text) and text[position].isalnum():
-        position += 1
-    return position
+    run = _ALNUM_RUN.match(text, position)
+    return run.end() if run else position
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:

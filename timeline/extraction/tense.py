@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 
 _WINDOW = 320
-_SENTENCE_END = re.compile(r"(?<![\d\s])[.!?]+[\"'”“»]*\s+(?=[\"'„“«(]?[A-ZÄÖÜ])|\n")
-_CLAUSE_BREAK = re.compile(r"[,;:()„“”\"«»]|\s[-–—]\s")
+# Both open with a character class, which the regex engine skips to without trying each
+# position: a sentence ends at [.!?] not after a digit or space (or at a newline), a clause at
+# punctuation or a spaced dash.
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=\n)|(?<![\d\s].)[.!?]*[\"'”“»]*\s+(?=[\"'„“«(]?[A-ZÄÖÜ]))"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()„“”\"«»\s](?:(?<=[,;:()„“”\"«»])|(?<=\s)[-–—]\s)")
 
 _DE_FUTURE = (
     r"wird|werden|werde|wirst|würden?|will|wollen|wolle|soll|sollen|solle|plant|planen"
@@ -37,8 +42,8 @@ _DE_PAST = (
 _DE_AUX = r"hat|haben|habe|hast|ist|sind|bin|seid"
 # A lowercase participle: "getroffen", "angekündigt", "zusammengekommen".
 _DE_PARTICIPLE = re.compile(
-    r"\b(?!gegen\b|gestern\b|genau\b|gerade\b|gemeinsam\b|gegenüber\b|geben\b|gehen\b|gelten\b"
-    r"|genug\b)[a-zäöüß]{0,9}ge[a-zäöüß]{2,}(?:t|en)\b|\b[a-zäöüß]{3,}iert\b"
+    r"\b(?=[a-zäöüß])(?!gegen\b|gestern\b|genau\b|gerade\b|gemeinsam\b|gegenüber\b|geben\b"
+    r"|gehen\b|gelten\b|genug\b)[a-zäöüß]{0,9}ge[a-zäöüß]{2,}(?:t|en)\b|\b(?=[a-zäöüß])[a-zäöüß]{3,}iert\b"
 )
 # Weak: "-te(n)" forms such as "warnte"; ordinals, superlatives, subjunctives and infinitives
 # of t-stems ("beraten", "halten") excluded.
@@ -68,7 +73,11 @@ _EN_WEAK_PAST = (
 
 
 def _markers(future: str, past: str, weak: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:(?P<future>{future})|(?P<past>{past})|(?P<weak>{weak}))\b")
+    # Every marker opens with a lower-case letter or an apostrophe ("'ll"): the lookahead lets
+    # the engine pass over other words without trying each alternative.
+    return re.compile(
+        rf"\b(?=[a-zäöüß'])(?:(?P<future>{future})|(?P<past>{past})|(?P<weak>{weak}))\b"
+    )
 
 
 _MARKERS = {
