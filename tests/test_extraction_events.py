@@ -307,3 +307,14 @@ def test_an_event_placed_in_a_country_takes_the_city_of_that_days_events():
         ("agreement", "Brussels"),
         ("summit", "Brussels"),
     ]
+
+
+def test_a_journey_to_two_cities_on_two_days_is_two_visits_each_on_its_day():
+    found = events(
+        "Scholz reist nach Kiew und Moskau\n\nKanzler Scholz reist am Montag nach Kiew und "
+        "am Dienstag nach Moskau."
+    )
+    assert [(e.place.name, e.start, e.status) for e in found] == [
+        ("Kyiv", date(2022, 1, 17), "announced"),
+        ("Moscow", date(2022, 1, 18), "announced"),
+    ]

@@ -158,7 +158,7 @@ def assemble(
             elif candidate is not None and _continues(candidates, candidate):
                 candidates[-1] = _combine(candidates[-1], candidate)
             elif candidate is not None:
-                candidates.extend(_one_per_destination(text, passage, candidate))
+                candidates.extend(_one_per_destination(text, passage, candidate, published, lang))
             outcome = _outcome_trigger(passage, trigger)
             if candidate is not None and outcome is not None:
                 agreed = _candidate(
@@ -275,8 +275,11 @@ def _date_the_lead(
         )
 
 
-def _one_per_destination(text: str, passage: Passage, candidate: Candidate) -> list[Candidate]:
-    """ "Reiste nach Paris und Warschau": a journey to two cities is two visits."""
+def _one_per_destination(
+    text: str, passage: Passage, candidate: Candidate, published: date, lang: str
+) -> list[Candidate]:
+    """ "Reiste nach Paris und Warschau": a journey to two cities is two visits; "reist am
+    Montag nach Kiew und am Dienstag nach Moskau": each on its own day."""
     if candidate.type != "visit" or candidate.place is None:
         return [candidate]
     cities = [
@@ -286,29 +289,72 @@ def _one_per_destination(text: str, passage: Passage, candidate: Candidate) -> l
         and mention.places[0].kind == "city"
         and (mention.locative or _AND_BEFORE.search(text, max(0, mention.start - 6), mention.start))
     ]
+    dates = _event_dates(passage)
     joined = [
         city
         for city, following in zip(cities, cities[1:], strict=False)
-        if _AND_BETWEEN.fullmatch(text, city.end, following.start)
+        if _AND_BETWEEN.fullmatch(_without(text, dates, city.end, following.start))
     ]
     if not joined:
         return [candidate]
     stops = [*joined, cities[cities.index(joined[-1]) + 1]]
-    return [
-        replace(
+    visits = []
+    for number, stop in enumerate(stops):
+        since = stops[number - 1].end if number else passage.start
+        own = [d for d in dates if since <= d.start < stop.start]
+        visit = replace(
             candidate,
             place=stop.places[0],
             title=_title(candidate.type, list(candidate.actors), stop.places[0]),
             evidence=tuple(
                 sorted(
-                    {e for e in candidate.evidence if e.role != "place"}
+                    {e for e in candidate.evidence if e.role not in ("place", "date")}
                     | {Evidence("place", stop.start, stop.end, stop.text)},
                     key=lambda e: (e.start, e.role),
                 )
             ),
         )
-        for stop in stops
-    ]
+        if own and len(dates) > 1:
+            when = own[-1]
+            start = when.value.start or candidate.start
+            end = when.value.end if when.value.end and when.value.end != start else None
+            visit = replace(
+                visit,
+                start=start,
+                end=end,
+                precision=when.value.precision or "day",
+                status=_status(start, end, published, text[passage.start : passage.end], lang),
+                date_rule=when.rule,
+                evidence=tuple(
+                    sorted(
+                        {*visit.evidence, Evidence("date", when.start, when.end, when.text)},
+                        key=lambda e: (e.start, e.role),
+                    )
+                ),
+            )
+        else:
+            visit = replace(
+                visit,
+                evidence=tuple(
+                    sorted(
+                        {*visit.evidence, *(e for e in candidate.evidence if e.role == "date")},
+                        key=lambda e: (e.start, e.role),
+                    )
+                ),
+            )
+        visits.append(visit)
+    return visits
+
+
+def _without(text: str, dates: Sequence[TemporalExpression], start: int, end: int) -> str:
+    """The text between two offsets with the date expressions in it left out."""
+    kept, at = [], start
+    for expression in dates:
+        if start <= expression.start and expression.end <= end:
+            kept.append(text[at : expression.start])
+            at = expression.end
+    kept.append(text[at:end])
+    return " ".join(part.strip() for part in kept if part.strip()) or text[start:end]
 
 
 def _on_the_sidelines(
@@ -847,6 +893,8 @@ def _finer(a: GazetteerPlace | None, b: GazetteerPlace | None) -> GazetteerPlace
 def _same_in_article(a: Candidate, b: Candidate) -> bool:
     """Within one article, one shared actor named next to the trigger is enough, unless the
     places differ; a vague date joins a precise one only through a body, person or place."""
+    if _headline_of(a, b) or _headline_of(b, a):
+        return True
     if not _compatible(a, b):
         return False
     if (
@@ -870,6 +918,25 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     return bool(shared)
 
 
+def _undated_lead(candidate: Candidate) -> bool:
+    return candidate.date_rule.endswith(_UNDATED_LEAD)
+
+
+def _headline_of(undated: Candidate, dated: Candidate) -> bool:
+    """ "Scholz reist nach Kiew und Moskau", then "am Dienstag nach Moskau": the headline
+    told, without a date, the event the lead dates."""
+    if not _undated_lead(undated) or _undated_lead(dated) or dated.start <= undated.start:
+        # What the lead reports of the day of publication is that day's news.
+        return False
+    if not any(undated.type in group and dated.type in group for group in _COMPATIBLE):
+        return False
+    if undated.place is not None and dated.place is not None:
+        return undated.place.key == dated.place.key and bool(
+            {a.key for a in undated.actors} & {a.key for a in dated.actors}
+        )
+    return False
+
+
 def _part_of_gathering(gathering: Candidate, other: Candidate) -> bool:
     """ "Gastgeber Kishida hatte die Staats- und Regierungschefs am Vormittag empfangen":
     a meeting told without a place on the day a summit opens is the summit."""
@@ -885,6 +952,8 @@ def _part_of_gathering(gathering: Candidate, other: Candidate) -> bool:
 
 
 def _combine(kept: Candidate, other: Candidate) -> Candidate:
+    if _undated_lead(kept) and not _undated_lead(other):
+        kept, other = other, kept  # the date is the dated sentence's
     actors = {actor.key: actor for actor in (*kept.actors, *other.actors)}
     core = kept.core | other.core
     evidence = tuple(sorted({*kept.evidence, *other.evidence}, key=lambda e: (e.start, e.role)))
