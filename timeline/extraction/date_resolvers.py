@@ -74,7 +74,7 @@ class Found(NamedTuple):
 
 
 def _get(match: re.Match[str], name: str) -> str | None:
-    return match.groupdict().get(name)
+    return match[name] if name in match.re.groupindex else None
 
 
 def _lower(match: re.Match[str], name: str) -> str:

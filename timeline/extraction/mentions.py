@@ -115,6 +115,13 @@ class Gazetteer:
         self._longest_from: dict[str, int] = {}
         for key in self._index:
             self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
+        # Tokens that open only capitalised aliases ("The Hague", "Der Spiegel"): written in lower
+        # case ("the", "der") they open no match, so most function words cost nothing.
+        self._capitalised = set(self._longest_from) - {
+            key[0]
+            for key, entry in self._index.items()
+            if not all(map(_wants_capital, entry.surfaces))
+        }
         self.members = {
             actor.key: members
             for actor in self.actors.values()
@@ -144,24 +151,28 @@ class Gazetteer:
 
     def find(self, text: str, lang: str = "de") -> list[Mention]:
         tokens = tokens_of(text)
-        words = [token.group(0) for token in tokens]
+        words = [token[0] for token in tokens]
         folded = [word.casefold() for word in words]
-        starts = self._longest_from
-        # Most words start no alias and are no compound: pick the few that may, in one pass.
+        longest, capitalised = self._longest_from, self._capitalised
+        # Most words open no alias and are no compound: pick the few that may, in one pass.
+        opens = [
+            key in longest and (key not in capitalised or word[0].isupper())
+            for key, word in zip(folded, words, strict=True)
+        ]
         if lang == "de":
             hopeful = [
                 i
                 for i, key in enumerate(folded)
-                if key in starts or (len(key) >= 6 and words[i][0].isupper())
+                if opens[i] or (len(key) >= 6 and words[i][0].isupper())
             ]
         else:
-            hopeful = [i for i, key in enumerate(folded) if key in starts]
+            hopeful = [i for i, opening in enumerate(opens) if opening]
         mentions: list[Mention] = []
         free = 0
         for i in hopeful:
             if i < free:
                 continue
-            found = self._longest_match(text, tokens, folded, i) if folded[i] in starts else None
+            found = self._longest_match(text, tokens, folded, i) if opens[i] else None
             if found is None and lang == "de" and len(folded[i]) >= 6 and words[i][0].isupper():
                 found = self._compound_match(text, tokens[i])
             if found is None:
@@ -258,6 +269,13 @@ def _part_of_a_name(text: str, start: int, end: int, entry: _Entry) -> bool:
     after = _CAPITALISED_AFTER.match(text, end)
     before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
     return bool(after or before)
+
+
+def _wants_capital(surface: str) -> bool:
+    """Whether `_case_fits` takes this surface only for a text that opens with a capital."""
+    if surface.isupper() and len(surface.replace(".", "")) <= 5:
+        return surface.replace(".", "")[:1].isupper()
+    return surface[:1].isupper()
 
 
 def _is_state(entry: _Entry) -> bool:
