@@ -123,6 +123,9 @@ ROWS = [
     ("de", WED, "Die Manöver dauern vom 12. bis 14. Januar.", "vom 12. bis 14. Januar", "date", "2022-01-12", "2022-01-14", "day", None),  # noqa: E501
     ("de", WED, "Die Minister treffen sich 12. bis 14. Januar in Brest.", "12. bis 14. Januar", "date", "2022-01-12", "2022-01-14", "day", None),  # noqa: E501
     ("de", WED, "Das Treffen findet am 12.-14. Januar statt.", "12.-14. Januar", "date", "2022-01-12", "2022-01-14", "day", None),  # noqa: E501
+    ("de", WED, "Die Staaten kommen am 13. und 14. Januar in Brest zusammen.", "13. und 14. Januar", "date", "2022-01-13", "2022-01-14", "day", None),  # noqa: E501
+    ("en", WED, "The leaders meet on January 20 and 21.", "on January 20 and 21", "date", "2022-01-20", "2022-01-21", "day", None),  # noqa: E501
+    ("de", WED, "Scholz ist am Montag in Paris empfangen worden.", "am Montag", "date", "2022-01-10", "2022-01-10", "day", None),  # noqa: E501
     ("de", WED, "Es soll zwischen dem 12. und 14. Januar stattfinden.", "zwischen dem 12. und 14. Januar", "date", "2022-01-12", "2022-01-14", "day", None),  # noqa: E501
     ("de", WED, "Die Messe läuft vom 30. Januar bis 2. Februar.", "vom 30. Januar bis 2. Februar", "date", "2022-01-30", "2022-02-02", "day", None),  # noqa: E501
     ("de", WED, "Die Übung läuft vom 12.01. bis 14.01.2022 in Belarus.", "vom 12.01. bis 14.01.2022", "date", "2022-01-12", "2022-01-14", "day", None),  # noqa: E501
@@ -499,3 +502,9 @@ def test_what_a_rule_needs_is_in_every_text_it_matches(rule):
         assert rule.needs.search(text.lower())
 
     check()
+
+
+def test_two_days_far_apart_joined_by_und_are_two_dates_not_a_range():
+    found = tag_dates("Gewählt wird am 3. und 24. Januar.", WED, "de")
+    assert [e.text for e in found] == ["24. Januar"]
+    assert all(e.value.start == e.value.end for e in found if e.kind == "date")

@@ -318,3 +318,11 @@ def test_a_journey_to_two_cities_on_two_days_is_two_visits_each_on_its_day():
         ("Kyiv", date(2022, 1, 17), "announced"),
         ("Moscow", date(2022, 1, 18), "announced"),
     ]
+
+
+def test_the_length_of_a_journey_is_not_the_length_of_a_meeting_on_it():
+    event = one(
+        "Zum Abschluss seiner dreitägigen Europareise ist Kanzler Scholz am Montag in Moskau "
+        "von Putin empfangen worden."
+    )
+    assert (event.start, event.end, event.status) == (date(2022, 1, 10), None, "reported")

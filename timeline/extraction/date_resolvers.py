@@ -384,10 +384,12 @@ def resolve_slash_date(match: re.Match[str], ctx: Context) -> Found | None:
     return None
 
 
+_DAYS_AND_DAYS = timedelta(days=2)
+
+
 def resolve_day_range(match: re.Match[str], ctx: Context) -> Found | None:
     joined_by_and = _lower(match, "sep").startswith(("und", "and"))
-    if joined_by_and and not _lower(match, "pre").startswith(("zwischen", "between")):
-        return None
+    between = _lower(match, "pre").startswith(("zwischen", "between"))
     end_month = _month_of(_get(match, "m2") or _get(match, "m1"))
     start_month = _month_of(_get(match, "m1")) or end_month
     if not end_month or not start_month or end_month > 12 or start_month > 12:
@@ -403,6 +405,9 @@ def resolve_day_range(match: re.Match[str], ctx: Context) -> Found | None:
     if start > end[0] and not _get(match, "y1"):
         start = start.replace(year=start.year - 1) if start.month > end[0].month else start
     if not timedelta(0) < end[0] - start <= timedelta(days=366):
+        return None
+    if joined_by_and and not between and end[0] - start > _DAYS_AND_DAYS:
+        # "am 11. und 12. Juli" is one two-day event; "am 3. und 24. Mai" two days.
         return None
     return _on((start, end[0]), "day", f"day range, {end[1]}")
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .extent import MAX_EXTENT, interval, is_continuation, is_end_date
+from .extent import MAX_EXTENT, days_named_before, interval, is_continuation, is_end_date
 from .mentions import Mention
 from .tense import clause_tense
 from .triggers import Trigger
@@ -570,7 +570,7 @@ def _candidate(
     ):
         # "beraten bis Mittwoch": the event runs from the day in discourse to that date.
         start, end = opened, start
-    elif trigger.type != "agreement":
+    elif trigger.type != "agreement" and days_named_before(sentence, trigger.start - passage.start):
         start, end = interval(sentence, start, end)
     status = _status(start, end, published, sentence, lang)
     evidence = _evidence(text, trigger, None if inherited else when, place_mention, actors)

@@ -30,6 +30,7 @@ _DAYS = re.compile(
     r"|\b(two|three|four|five)\s+days\s+of\b",
     re.IGNORECASE,
 )
+_NEXT_WORD = 2
 # A multi-day event ends within days of its start; anything later is another event.
 MAX_EXTENT = timedelta(days=7)
 
@@ -49,6 +50,12 @@ def span_in_days(sentence: str) -> int | None:
         return None
     word = next(group for group in match.groups() if group)
     return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
+def days_named_before(sentence: str, offset: int) -> bool:
+    """ "zweitägigen Gipfels", "the two-day summit": the length is said of the word at
+    `offset`, not of a "dreitägige Südamerikareise" elsewhere in the sentence."""
+    return any(0 <= offset - match.end() <= _NEXT_WORD for match in _DAYS.finditer(sentence))
 
 
 def interval(sentence: str, start: date, end: date | None) -> tuple[date, date | None]:

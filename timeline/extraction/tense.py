@@ -25,7 +25,7 @@ _DE_FUTURE = (
     r"|nächste[nrms]?|demnächst|möchten?|beabsichtig\w+|zu\s+[a-zäöüß]+en|[a-zäöüß]+zu[a-zäöüß]+en"
 )
 _DE_PAST = (
-    r"war|waren|warst|hatte|hatten|hattest|wurde|wurden|zuvor|bereits|vergangene[nrms]?"
+    r"war|waren|warst|hatte|hatten|hattest|wurde|wurden|worden|zuvor|bereits|vergangene[nrms]?"
     r"|letzte[nrms]?|vorige[nrms]?|ge[a-zäöüß]{3,}(?:t|en)\s+(?:haben|sein|worden)"
     # Strong and mixed past forms common in news; "-en" makes the plural.
     r"|(?:traf|kam|fand|sprach|hielt|nahm|gab|empfing|wies|beriet|verließ|rief|schrieb|ging"
