@@ -94,6 +94,12 @@ _MAX_PLACE_DISTANCE = 2
 _UNDATED_LEAD = "publication day (lead, undated)"
 _OUTCOME_WEIGHT = 0.85
 _GATHERINGS = {"summit", "session"}
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:[Kk]rieg\w*|[Kk]ämpfe\w*|[Kk]onflikt\w*|[Kk]rise\w*|Lage|Situation|Frieden\w*"
+    r"|Waffenruhe|Waffenstillstand\w*|Gewalt|Invasion|Angriff\w*|Offensive|war|conflict"
+    r"|crisis|fighting|situation|peace|ceasefire|truce|violence|invasion|offensive|attacks?)"
+    r"\s+(?:in|im|on|gegen|against)\s+(?:the\s+|der\s+|den\s+|dem\s+)?$"
+)
 _CLAUSE_SEPARATOR = re.compile(r"[,;–—]")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 _PLURAL_ANAPHOR = re.compile(
@@ -540,7 +546,7 @@ def _candidate(
     sentence = text[passage.start : passage.end]
     value = when.value
     vague = value.approximate or value.precision not in ("day", None)
-    place, place_mention = _place(by_sentence, passage, trigger, vague, scene)
+    place, place_mention = _place(text, by_sentence, passage, trigger, vague, scene)
     if place is None and not vague:
         place = _seat(trigger, actors, scene.seats)
     clause = _clause_of(text, passage, trigger)
@@ -662,6 +668,7 @@ def _neighbours(
 
 
 def _place(
+    text: str,
     by_sentence: Mapping[int, list[Passage]],
     passage: Passage,
     trigger: Trigger,
@@ -672,7 +679,22 @@ def _place(
     if trigger.type == "phone_call":
         return None, None
     lead = scene.dateline is not None and passage.paragraph == scene.dateline_paragraph
-    own = [m for m in passage.mentions if m.places and m.locative and _venue_of(trigger, m)]
+    own = [
+        m
+        for m in passage.mentions
+        if m.places and m.locative and _venue_of(trigger, m) and not _topic(text, m)
+    ]
+    # "im Kreml", "at the White House": a body named as a place stands for its seat.
+    seat = next(
+        (
+            (scene.seats[actor.seat], mention)
+            for mention in passage.mentions
+            if mention.locative
+            for actor in mention.actors[:1]
+            if actor.seat is not None and actor.seat in scene.seats
+        ),
+        None,
+    )
     if own:
         best = max(own, key=lambda m: (_place_rank(m), -abs(m.start - trigger.start)))
         place = best.places[0]
@@ -684,12 +706,12 @@ def _place(
         ):
             # "talks in Kazakhstan's largest city", datelined ALMATY: the dateline is finer.
             return scene.dateline, best
+        if place.kind == "country" and seat is not None:
+            # "at NATO headquarters … on Ukraine's borders": the seat is the venue.
+            return seat
         return place, best
-    # "im Kreml", "at the White House": a body named as a place stands for its seat.
-    for mention in passage.mentions:
-        for actor in mention.actors[:1] if mention.locative else ():
-            if actor.seat is not None and actor.seat in scene.seats:
-                return scene.seats[actor.seat], mention
+    if seat is not None:
+        return seat
     if vague:
         return None, None
     if lead:
@@ -704,12 +726,21 @@ def _place(
             for other in by_sentence.get(index, ())
             if not _event_dates(other)
             for mention in other.mentions
-            if mention.places and mention.locative and mention.places[0].kind in ("city", "venue")
+            if mention.places
+            and mention.locative
+            and mention.places[0].kind in ("city", "venue")
+            and not _topic(text, mention)
         ]
         if nearby:
             best = min(nearby, key=lambda m: abs(m.start - passage.start))
             return best.places[0], best
     return None, None
+
+
+def _topic(text: str, mention: Mention) -> bool:
+    """ "Gespräche über den Krieg in der Ukraine", "talks on the war in Gaza": a place the
+    event is about, not where it is held."""
+    return bool(_TOPIC_BEFORE.search(text, max(0, mention.start - 40), mention.start))
 
 
 def _venue_of(trigger: Trigger, mention: Mention) -> bool:

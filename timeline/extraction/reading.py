@@ -40,6 +40,12 @@ _DATELINE = re.compile(
     r"dpa-AFX|APA|SDA|DW)\)\s*[-–—]+\s*",
     re.MULTILINE,
 )
+# "BRUSSELS — …", "WASHINGTON, Feb 3 — …", "Paris - …": a dateline without an agency.
+_BARE_DATELINE = re.compile(
+    r"^[ \t]*([A-ZÄÖÜ][A-ZÄÖÜ.' -]{2,30}|[A-ZÄÖÜ][a-zäöüß]+(?:[/-][A-ZÄÖÜ][a-zäöüß]+)?)"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]+[-–—]+[ \t]+(?=\S)",
+    re.MULTILINE,
+)
 _HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|div|p)\b", re.IGNORECASE)
 
 
@@ -92,6 +98,9 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
     outlet, dateline_place = None, None
     if dateline := _DATELINE.search(head):
         outlet, dateline_place = dateline.group(2), dateline.span(1)
+        metadata.append(dateline.span())
+    elif dateline := _BARE_DATELINE.search(head):
+        dateline_place = dateline.span(1)
         metadata.append(dateline.span())
     return Document(
         body=text,
