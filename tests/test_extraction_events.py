@@ -326,3 +326,14 @@ def test_the_length_of_a_journey_is_not_the_length_of_a_meeting_on_it():
         "von Putin empfangen worden."
     )
     assert (event.start, event.end, event.status) == (date(2022, 1, 10), None, "reported")
+
+
+def test_a_dateline_without_an_agency_places_the_lead():
+    document = read_document("BRUSSELS — NATO and Russia held talks on Wednesday.\n".encode())
+    [event] = suggest(document, GAZETTEER, published=WEDNESDAY, lang="en").events
+    assert event.place == BRUSSELS
+
+
+def test_a_place_the_talks_are_about_is_not_where_they_are_held():
+    event = one("Lawrow und Blinken verhandelten am Mittwoch über die Lage in Kiew.")
+    assert event.place != KYIV
