@@ -351,21 +351,27 @@ def resolve_places(mentions: Sequence[Mention], context: PlaceContext) -> list[M
     Paris is in France unless the article says otherwise).
     """
     resolved = []
+    located = {country for _at, country in context.located}
     for mention in mentions:
         if len(mention.places) > 1:
             nearby = {
                 country for at, country in context.located if abs(at - mention.start) <= _NEARBY
             }
-            best = max(mention.places, key=lambda p: _place_score(p, context, nearby))
+            best = max(mention.places, key=lambda p: _place_score(p, context, nearby, located))
             mention = replace(mention, places=(best,))
         resolved.append(mention)
     return resolved
 
 
-def _place_score(place: GazetteerPlace, context: PlaceContext, nearby: set[str]) -> float:
-    kind_bonus = {"country": 0.6, "city": 0.5, "venue": 0.4, "region": 0.0}.get(place.kind, 0)
+_KIND_BONUS = {"country": 0.6, "city": 0.5, "venue": 0.4, "region": 0.0}
+
+
+def _place_score(
+    place: GazetteerPlace, context: PlaceContext, nearby: set[str], located: set[str]
+) -> float:
+    kind_bonus = _KIND_BONUS.get(place.kind, 0)
     in_region = place.region is not None and place.region in context.regions
-    located_anywhere = any(country == place.country for _at, country in context.located)
+    located_anywhere = place.country in located
     return (
         math.log10(max(place.population, 1))
         + kind_bonus
