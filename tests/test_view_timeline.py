@@ -469,8 +469,8 @@ def test_the_counts_are_computed_once_until_the_timeline_changes(
     client, crisis, editor, django_assert_max_num_queries
 ):
     client.get("/?type=session&q=council")
-    # The token and the page of events: none of the counting queries again.
-    with django_assert_max_num_queries(4):
+    # The token, the actors the search names and the page of events: no counting again.
+    with django_assert_max_num_queries(5):
         html = client.get("/?q=council&type=session").content.decode()
     assert re.search(r'id="result-count"[^>]*>\s*2 events\s*<', html)
     make_event("Another council", datetime.date(2022, 1, 14), type="session")

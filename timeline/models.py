@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import connections, models, transaction
 from django.db.models import F, Q
-from django.db.models.functions import Greatest, Trunc
+from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -261,6 +261,20 @@ class Precision(models.TextChoices):
     YEAR = "year", _("year")
 
 
+def normalize_search(text):
+    return " ".join(text.split())
+
+
+def named(text):
+    """Actors or places whose English or German name contains `text`."""
+    return Q(name__icontains=text) | Q(name_de__icontains=text)
+
+
+def actors_named(text):
+    """Ids of the actors a search for `text` finds by name: one small query."""
+    return list(Actor.objects.filter(named(normalize_search(text))).values_list("pk", flat=True))
+
+
 class CurationError(Exception):
     """A review action the event's present state does not allow (e.g. approving a merged one)."""
 
@@ -323,24 +337,27 @@ class EventQuerySet(models.QuerySet):
     def with_occurrence(self, statuses):
         return self.filter(occurrence_status__in=statuses)
 
-    def search(self, text):
-        """Full-text search: PostgreSQL's German and English configurations, else icontains.
+    def search(self, text, actors=None):
+        """Full-text search: PostgreSQL's German and English configurations, else icontains;
+        or the event's place or one of its actors is named so.
 
-        Place and actor names match through id subqueries, which the database evaluates
-        once, instead of a LIKE per event row.
+        The place's name matches through an id subquery, which the database evaluates once.
+        The actors named are looked up first (`actors`, if the caller has them already, see
+        `actors_named`): inside the per-event EXISTS, SQLite would match their names again for
+        every event row, and when no actor is named there is no EXISTS to run at all.
         """
-        text = " ".join(text.split())
+        text = normalize_search(text)
         if not text:
             return self
-        names = Q(name__icontains=text) | Q(name_de__icontains=text)
-        by_name = Q(place__in=Place.objects.filter(names).values("pk")) | Q(
-            models.Exists(
-                Participation.objects.filter(
-                    event=models.OuterRef("pk"),
-                    actor__in=Actor.objects.filter(names).values("pk"),
+        if actors is None:
+            actors = actors_named(text)
+        by_name = Q(place__in=Place.objects.filter(named(text)).values("pk"))
+        if actors:
+            by_name |= Q(
+                models.Exists(
+                    Participation.objects.filter(event=models.OuterRef("pk"), actor__in=actors)
                 )
             )
-        )
         if connections[self.db].vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchVector
 
@@ -382,14 +399,11 @@ class EventQuerySet(models.QuerySet):
         )
         return list(rows[:limit] if limit else rows)
 
-    def counts_per(self, period):
-        """Events starting in each day, week, month or year: {first day of period: count}."""
-        if period == "day":
-            bucket = F("start")
-        else:
-            bucket = Trunc("start", period, output_field=models.DateField())
-        rows = self.order_by().annotate(bucket=bucket).values_list("bucket")
-        return dict(rows.annotate(count=models.Count("pk")).order_by())
+    def counts_per_day(self):
+        """Events starting on each day: {day: count}. Grouping by the indexed date itself is
+        cheaper than truncating it in SQL; weeks, months and years are summed in Python."""
+        rows = self.order_by().values_list("start").annotate(count=models.Count("pk"))
+        return dict(rows.order_by())
 
     # Bulk review: every event of the selection in one transaction, all or nothing.
 
@@ -536,6 +550,15 @@ class Event(models.Model):
     def last_day(self):
         return self.end or self.start
 
+    # Django's own get_FOO_display builds a dict of the choices at every call, and a page of
+    # the timeline calls these for every event.
+
+    def get_type_display(self):
+        return str(TYPE_LABELS.get(self.type, self.type))
+
+    def get_occurrence_status_display(self):
+        return str(OCCURRENCE_LABELS.get(self.occurrence_status, self.occurrence_status))
+
     # Review. Each action is one transaction that claims the version the editor saw with a
     # conditional UPDATE (no lost updates) and leaves a history record with who and why.
 
@@ -640,6 +663,10 @@ class Event(models.Model):
             default_user=by,
             default_change_reason=f"{action}: {reason}"[:100] if reason else action[:100],
         )
+
+
+TYPE_LABELS = dict(EventType.choices)
+OCCURRENCE_LABELS = dict(Event.Occurrence.choices)
 
 
 class Merge(models.Model):

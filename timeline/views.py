@@ -4,7 +4,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.db.models import Count, Max, Min, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
@@ -89,20 +89,21 @@ def summaries(form, events):
     key = f"timeline-summaries:{version}:{get_language()}:{form.filters_key()}"
     found = cache.get(key)
     if found is None:
-        span = events.aggregate(total=Count("pk"), first=Min("start"), last=Max("start"))
+        # One pass over the events gives their number, their span and the density strip.
+        per_day = events.counts_per_day()
         found = {
-            "total": span["total"],
-            "density": density_strip(events, *date_range(form, span)),
+            "total": sum(per_day.values()),
+            "density": density_strip(per_day, *date_range(form, per_day)),
             "facets": form.facets(Event.objects.approved()),
         }
         cache.set(key, found, SUMMARIES_TIMEOUT)
     return found
 
 
-def date_range(form, span):
+def date_range(form, per_day):
     """The period the density strip covers: the chosen range, else the events' own span."""
-    first = form.cleaned_data["from"] or span["first"]
-    last = form.cleaned_data["to"] or span["last"]
+    first = form.cleaned_data["from"] or min(per_day, default=None)
+    last = form.cleaned_data["to"] or max(per_day, default=None)
     if first is None or last is None:
         return None, None
     return first, max(first, min(last, first + datetime.timedelta(days=365 * 200)))

@@ -1,6 +1,8 @@
 """Drawing the timeline: dates at their precision, day groups, evidence, the density strip."""
 
 import datetime
+import functools
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django import template
@@ -51,7 +53,13 @@ def season_of(day):
 
 def draw_date(event):
     """The event's date as precisely as it is known, and no more precisely."""
-    start, end, precision = event.start, event.end, event.precision
+    return _drawn_date(event.start, event.end, event.precision, event.approximate, get_language())
+
+
+# A page of the list, an export or a feed draws the same few dates again and again.
+@functools.lru_cache(maxsize=10_000)
+def _drawn_date(start, end, precision, approximate, language):
+    """`language` only keys the memo: the formats and words are the active language's."""
     if precision == Precision.WEEK:
         text = _("week of %(date)s") % {"date": format_date(start, date_format("short day"))}
     elif precision == Precision.MONTH:
@@ -71,7 +79,7 @@ def draw_date(event):
         text = str(start.year)
     else:
         text = day_range(start, end)
-    if event.approximate:
+    if approximate:
         text = _("c. %(date)s") % {"date": text}
     return text
 
@@ -271,13 +279,14 @@ def period_label(day, period):
 BAR_WIDTH, STRIP_HEIGHT = 10, 60
 
 
-def density_strip(events, first, last):
-    """Events per period over [first, last] as bars: two queries at most, none per bar."""
+def density_strip(per_day, first, last):
+    """Events per period over [first, last] as bars, from the events starting on each day."""
     if first is None or last is None:
         return None
     period = next(name for name, days in PERIODS if days is None or (last - first).days <= days)
-    counts = events.between(first, last).counts_per(period)
-    counts = {period_start(key, period): value for key, value in counts.items() if key}
+    counts = Counter()
+    for day, count in per_day.items():
+        counts[period_start(day, period)] += count
     bars, day = [], period_start(first, period)
     while day <= last:
         bars.append(
