@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings")
 os.environ.setdefault("DEBUG", "false")
+# The test client speaks plain HTTP; production's redirect to HTTPS is not what is measured.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 if "DATABASE_URL" not in os.environ:
     sys.exit("Set DATABASE_URL, e.g. sqlite:///bench/results/timeline.sqlite3")
@@ -32,10 +34,12 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
 from timeline.forms import encode_cursor  # noqa: E402
 from timeline.models import Actor, Event, Participation, Place, Tag  # noqa: E402
@@ -86,6 +90,7 @@ VERBS = {
     "statement": "issue statement in",
 }  # fmt: skip
 FIRST, LAST = datetime.date(1998, 1, 1), datetime.date(2025, 12, 31)
+PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 
 def gazetteer():
@@ -101,12 +106,8 @@ def gazetteer():
 
 def generate(n, batch=5000, seed=1):
     rng = random.Random(seed)
-    Participation.objects.all().delete()
-    Event.tags.through.objects.all().delete()
-    Event.objects.all().delete()
-    Actor.objects.all().delete()
-    Place.objects.all().delete()
-    Tag.objects.all().delete()
+    # Emptied in SQL: deleting a million rows through the ORM would send a signal for each.
+    call_command("flush", interactive=False, verbosity=0)
     actors, places, tags = gazetteer()
     weights = [6 if a.kind == "state" else 4 if a.kind == "organization" else 2 for a in actors]
     days = (LAST - FIRST).days
@@ -188,22 +189,30 @@ def deep_cursor(query, pages):
     return encode_cursor(last), pages
 
 
-def measure(client, url, repeat):
-    times, queries, sizes = [], [], []
+def measure(client, url, repeat, htmx=True, cold=False):
+    """Server time and queries of `url`: the htmx fragment, or the full page; `cold` empties
+    the cache before each request (the first page after a change to the timeline)."""
+    times, cpu_times, queries, sizes = [], [], [], []
     for _ in range(repeat + 3):
+        if cold:
+            cache.clear()
         with CaptureQueriesContext(connection) as captured:
-            began = time.perf_counter()
-            response = client.get(url, headers={"HX-Request": "true"})
-            elapsed = time.perf_counter() - began
+            began, cpu_began = time.perf_counter(), time.thread_time()
+            response = client.get(url, headers={"HX-Request": "true"} if htmx else {})
+            elapsed, cpu = time.perf_counter() - began, time.thread_time() - cpu_began
         assert response.status_code == 200, (url, response.status_code)
-        assert b"<html" not in response.content
+        assert (b"<html" in response.content) != htmx
         times.append(elapsed * 1000)
+        cpu_times.append(cpu * 1000)
         queries.append(len(captured))
         sizes.append(response.content.count(b'class="event '))
-    times = times[3:]  # the first requests warm caches and compile templates
+    times, cpu_times = times[3:], cpu_times[3:]  # the first requests compile templates
     return {
         "median_ms": round(statistics.median(times), 2),
         "p95_ms": round(statistics.quantiles(times, n=20)[18], 2),
+        # This process's CPU time: what the request costs when it has a core to itself
+        # (with SQLite the query is in it, PostgreSQL's share is not).
+        "cpu_median_ms": round(statistics.median(cpu_times), 2),
         "queries": max(queries),
         "events_in_fragment": sizes[-1],
     }
@@ -215,6 +224,9 @@ def main():
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--pages", type=int, default=500, help="depth of the deep cursor")
     parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument(
+        "--full-page-repeat", type=int, default=5, help="cold full pages to time (0: none)"
+    )
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -242,6 +254,14 @@ def main():
             "deep_pages": pages,
             "deep_over_first": ratio,
         }
+        if args.full_page_repeat:
+            # The full page links static files by their hashed names, which needs
+            # collectstatic; here they are linked as they are.
+            with override_settings(STORAGES=settings.STORAGES | {"staticfiles": PLAIN_STATIC}):
+                results[name]["full page"] = {
+                    "cold": measure(client, f"/?{query}", args.full_page_repeat, False, True),
+                    "warm": measure(client, f"/?{query}", args.repeat, htmx=False),
+                }
     report = {
         "n": args.n,
         "database": connection.vendor,
