@@ -337,3 +337,20 @@ def test_a_dateline_without_an_agency_places_the_lead():
 def test_a_place_the_talks_are_about_is_not_where_they_are_held():
     event = one("Lawrow und Blinken verhandelten am Mittwoch über die Lage in Kiew.")
     assert event.place != KYIV
+
+
+def test_a_side_meeting_of_one_group_is_where_the_session_it_is_beside_is():
+    found = events(
+        "Am Mittwoch tagte in Brüssel die Nato. Am Rande kamen die Außenminister der USA "
+        "zusammen. Sie sprachen über die „Gräueltaten“ in Kiew."
+    )
+    side = [e for e in found if names(e) == {"United States"}]
+    assert [(e.type, e.place) for e in side] == [("meeting", BRUSSELS)]
+
+
+def test_the_seven_states_are_whoever_the_sentence_before_named():
+    event = one(
+        "Die USA und Deutschland streiten über Russland. In einer gemeinsamen Erklärung "
+        "verurteilten die zwei Staaten am Mittwoch in Genf die Angriffe."
+    )
+    assert {"United States", "Germany"} <= names(event) and event.type == "agreement"

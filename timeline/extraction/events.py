@@ -97,13 +97,19 @@ _GATHERINGS = {"summit", "session"}
 _TOPIC_BEFORE = re.compile(
     r"\b(?:[Kk]rieg\w*|[Kk]ämpfe\w*|[Kk]onflikt\w*|[Kk]rise\w*|Lage|Situation|Frieden\w*"
     r"|Waffenruhe|Waffenstillstand\w*|Gewalt|Invasion|Angriff\w*|Offensive|war|conflict"
-    r"|crisis|fighting|situation|peace|ceasefire|truce|violence|invasion|offensive|attacks?)"
-    r"\s+(?:in|im|on|gegen|against)\s+(?:the\s+|der\s+|den\s+|dem\s+)?$"
+    r"|crisis|fighting|situation|peace|ceasefire|truce|violence|invasion|offensive|attacks?"
+    r"|Gräueltaten|Massaker|Verbrechen|Menschenrechtslage|atrocities|massacre|crimes)"
+    r"[\"“”'’]?\s+(?:in|im|on|gegen|against)\s+(?:the\s+|der\s+|den\s+|dem\s+)?$"
 )
 _CLAUSE_SEPARATOR = re.compile(r"[,;–—]")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 _PLURAL_ANAPHOR = re.compile(
-    r"\b(?:beide[n]?|die\s+beiden|both|the\s+two|sie|they|the\s+parties|die\s+parteien)\b",
+    r"\b(?:beide[n]?|die\s+beiden|both|the\s+two|sie|they|the\s+parties|die\s+parteien"
+    # "die sieben Staaten", "the three leaders"
+    r"|(?:die|the)\s+(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d+|three|four|five"
+    r"|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:staaten|länder|minister\w*|regierungschefs"
+    r"|staatschefs|seiten|politiker|präsidenten|countries|nations|leaders|ministers|sides"
+    r"|presidents|governments))\b",
     re.IGNORECASE,
 )
 
@@ -550,7 +556,12 @@ def _candidate(
     if place is None and not vague:
         place = _seat(trigger, actors, scene.seats)
     clause = _clause_of(text, passage, trigger)
-    if not _enough(actors, place, trigger) or _counterfactual(clause) or _open_question(clause):
+    beside = bool(_SIDELINES.search(text, passage.start, passage.end))
+    if (
+        not _enough(actors, place, trigger, beside)
+        or _counterfactual(clause)
+        or _open_question(clause)
+    ):
         return None
     if _CANCELLED.search(sentence):
         # A call-off is news, but no event of the timeline (the contract knows no such status).
@@ -712,7 +723,8 @@ def _place(
         return place, best
     if seat is not None:
         return seat
-    if vague:
+    if vague or _SIDELINES.search(text, passage.start, passage.end):
+        # A side meeting is where the summit it is beside is (see _on_the_sidelines).
         return None, None
     if lead:
         # The lead of an agency report tells of what happened where its dateline says.
@@ -770,12 +782,16 @@ def _enough(
     actors: list[tuple[GazetteerActor, Mention, bool]],
     place: GazetteerPlace | None,
     trigger: Trigger,
+    beside: bool = False,
 ) -> bool:
+    """Enough to be an event: two actors, or one that is a person or a body, or one at a
+    place (a side meeting is at the place of what it is beside)."""
     if len(actors) >= 2:
         return True
     if len(actors) == 1:
         actor = actors[0][0]
-        return actor.kind in ("person", "body") or place is not None or trigger.weight >= 0.85
+        located = place is not None or beside
+        return actor.kind in ("person", "body") or located or trigger.weight >= 0.85
     return False
 
 
@@ -974,7 +990,7 @@ def _part_of_gathering(gathering: Candidate, other: Candidate) -> bool:
     return (
         gathering.type in _GATHERINGS
         and gathering.place is not None
-        and other.type == "meeting"
+        and other.type in ("meeting", "session")
         and other.place is None
         and not other.extra.get("sidelines")
         and other.start == gathering.start

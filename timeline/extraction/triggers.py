@@ -45,7 +45,7 @@ _GERMAN = {
         0.8,
         r"treff(?:en|e|t|st|ens)\b|traf\b|trafen|getroffen|zusammen(?:ge)?kommen|kam\w*\s+(?:\S+\s+){0,14}zusammen"
         r"|komm\w*\s+(?:\S+\s+){0,14}zusammen|zusammen(?:ge)?troffen|zusammentreffen|zusammentraf\w*|traf\w*\s+(?:\S+\s+){0,12}zusammen|zusammenkunft|begegnung\w*|unterredung\w*"
-        r"|empf(?:ängt|ing|angen|ingen)|berat(?:en|ungen)|berieten|gespräch\b|sprach\w*\s+mit"
+        r"|empf(?:ängt|ing|angen|ingen)|berat(?:en|ungen)|beriet(?:en)?|berät|gespräch\b|sprach\w*\s+mit"
         r"|gesprochen|austauschen|ausgetauscht",
     ),
     "agreement": (
