@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import connections, models, transaction
 from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -359,15 +360,17 @@ class EventQuerySet(models.QuerySet):
                 )
             )
         if connections[self.db].vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchVector
+            from django.contrib.postgres.search import SearchQuery, SearchVectorField
 
-            vector = SearchVector("title", "summary", config="german") + SearchVector(
-                "title", "summary", config="english"
+            # SearchVector("title", "summary") in German and English, stored and GIN-indexed
+            # by PostgreSQL itself (migration 0006), so no row computes it for a query.
+            document = RawSQL(
+                f'"{Event._meta.db_table}"."search_document"', (), output_field=SearchVectorField()
             )
             query = SearchQuery(text, config="german", search_type="websearch") | SearchQuery(
                 text, config="english", search_type="websearch"
             )
-            return self.annotate(search_vector=vector).filter(Q(search_vector=query) | by_name)
+            return self.alias(search_vector=document).filter(Q(search_vector=query) | by_name)
         return self.filter(Q(title__icontains=text) | Q(summary__icontains=text) | by_name)
 
     def in_timeline_order(self, newest_first=True):
