@@ -354,3 +354,28 @@ def test_the_seven_states_are_whoever_the_sentence_before_named():
         "verurteilten die zwei Staaten am Mittwoch in Genf die Angriffe."
     )
     assert {"United States", "Germany"} <= names(event) and event.type == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        (
+            "Am 3. Januar gab es einen Anschlag. Einen Tag nach dem Anschlag hatte Russland "
+            "zwei deutsche Diplomaten ausgewiesen und Gespräche ausgesetzt.",
+            "de",
+            date(2022, 1, 4),
+        ),
+        (
+            "Scholz met Putin in Moscow on January 10. The meeting came two days after Biden "
+            "visited Kyiv.",
+            "en",
+            date(2022, 1, 8),
+        ),
+    ],
+)
+def test_days_after_another_event_count_from_that_event(text, lang, day):
+    assert day in {e.start for e in events(text, lang)}
+
+
+def test_rief_an_is_a_phone_call():
+    assert one("Scholz rief am Montag Putin an.").type == "phone_call"

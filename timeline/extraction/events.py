@@ -74,7 +74,7 @@ _SIDELINES = re.compile(
     re.IGNORECASE,
 )
 _CANCELLED = re.compile(
-    r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped|ausgesetzt"
+    r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped"
     # Who stays away from a summit is not at it: "sind dem Gipfel ferngeblieben".
     r"|fern(?:geblieben|bleiben|zubleiben)|stayed\s+away)\b",
     re.IGNORECASE,

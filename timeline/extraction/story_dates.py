@@ -15,13 +15,17 @@ _RELATIVE = re.compile(
     r"|a\s+day\s+earlier|the\s+previous\s+day|the\s+eve)"
     r"|(?P<after>tags\s+darauf|am\s+(?:Folgetag|Tag\s+danach|nächsten\s+Tag|folgenden\s+Tag)"
     r"|the\s+(?:next|following)\s+day|a\s+day\s+later)"
-    rf"|{_COUNT}\s+(?:Tage?|days?)\s+(?P<dir>zuvor|vorher|davor|später|danach|earlier|later|before))\b",
+    rf"|{_COUNT}\s+(?:Tage?|days?)\s+(?P<dir>zuvor|vorher|davor|später|danach|earlier|later|before)"
+    # "Einen Tag nach dem Anschlag", "three days after the summit": after what was just told.
+    rf"|{_COUNT.replace('?P<n>', '?P<m>')}\s+(?:Tage?|days?)\s+(?P<rel>nach|vor|after|before)"
+    r"\s+(?:(?=dem|der|den|the)|(?P<clause>(?=\w+\s+\w+ed\b))))\b",
     re.IGNORECASE,
 )
 # Cheap test first: most articles tell no story-relative date at all.
 _HINT = re.compile(
     r"vortag|vorabend|zuvor|darauf|folgetag|tag danach|nächsten tag|folgenden tag"
     r"|day before|day earlier|previous day|following day|next day|day later|tage|days"
+    r"|tag nach|tag vor|day after"
 )
 _NUMBERS = {"ein": 1, "einen": 1, "a": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3}
 _NUMBERS |= {"vier": 4, "four": 4, "fünf": 5, "five": 5}
@@ -55,7 +59,12 @@ def _offset(match: re.Match[str]) -> int:
         return -1
     if match.group("after"):
         return 1
-    word = match.group("n").lower()
+    word = (match.group("n") or match.group("m")).lower()
     count = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
-    backwards = match.group("dir").lower() in ("zuvor", "vorher", "davor", "earlier", "before")
+    direction = (match.group("dir") or match.group("rel")).lower()
+    backwards = direction in ("zuvor", "vorher", "davor", "earlier", "before", "vor")
+    if match.group("clause") is not None:
+        # "The meeting came three days after Trump hosted Putin": the clause after it tells
+        # of an event three days before the one just dated.
+        backwards = not backwards
     return -count if backwards else count

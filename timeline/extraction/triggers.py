@@ -23,7 +23,8 @@ _GERMAN = {
     "phone_call": (
         0.9,
         r"telefonier\w*|telefonat\w*|telefongespräch\w*|telefonisch\w*|videoschalte\w*"
-        r"|videokonferenz\w*|videogespräch\w*|per\s+video\w*|am\s+telefon",
+        r"|videokonferenz\w*|videogespräch\w*|per\s+video\w*|am\s+telefon"
+        r"|rief\w*\s+(?:\S+\s+){0,8}an\b|angerufen|anrufs?\b",
     ),
     "summit": (0.9, r"gipfel(?:treffen|s|n)?\b|gipfeltreffen|konferenz(?:en)?\b"),
     "session": (
