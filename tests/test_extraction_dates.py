@@ -508,3 +508,12 @@ def test_two_days_far_apart_joined_by_und_are_two_dates_not_a_range():
     found = tag_dates("Gewählt wird am 3. und 24. Januar.", WED, "de")
     assert [e.text for e in found] == ["24. Januar"]
     assert all(e.value.start == e.value.end for e in found if e.kind == "date")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He said earlier 2014 was a turning point.", "Later 2030 the treaty expires."]
+)
+def test_earlier_or_later_before_a_year_never_raises(sentence):
+    [found] = tag_dates(sentence, WED, "en")
+    year = int(found.text[-4:])
+    assert found.value.start.year == found.value.end.year == year

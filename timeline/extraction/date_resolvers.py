@@ -207,10 +207,11 @@ def part_name(word: str | None) -> str:
 
 
 def _part_of(span: cal.Interval, part: str, today: date) -> cal.Interval:
+    # "earlier this year" runs up to today; of a year long past, the whole year is earlier.
     if part == "earlier":
-        return span[0], max(span[0], today)
+        return span[0], min(span[1], max(span[0], today))
     if part == "later":
-        return min(span[1], today), span[1]
+        return max(span[0], min(span[1], today)), span[1]
     return cal.third(span, part)
 
 
@@ -457,8 +458,9 @@ def resolve_month_part(match: re.Match[str], ctx: Context) -> Found | None:
 
 
 def resolve_year_part(match: re.Match[str], ctx: Context) -> Found:
-    span = cal.third(cal.year_span(int(match["year"])), part_name(match["part"]))
-    return _on(span, "year", f"{part_name(match['part'])} of year", approximate=True)
+    part = part_name(match["part"])
+    span = _part_of(cal.year_span(int(match["year"])), part, ctx.today)
+    return _on(span, "year", f"{part} of year", approximate=True)
 
 
 def resolve_year(match: re.Match[str], ctx: Context) -> Found | None:
