@@ -379,3 +379,15 @@ def test_days_after_another_event_count_from_that_event(text, lang, day):
 
 def test_rief_an_is_a_phone_call():
     assert one("Scholz rief am Montag Putin an.").type == "phone_call"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Deutschland ist am Mittwoch in Brüssel der Nato beigetreten.", "de"),
+        ("Germany joined NATO in Brussels on Wednesday.", "en"),
+    ],
+)
+def test_an_admission_to_a_body_is_an_agreement(text, lang):
+    event = one(text, lang)
+    assert (event.type, event.start, event.place) == ("agreement", date(2022, 1, 12), BRUSSELS)

@@ -53,7 +53,9 @@ _GERMAN = {
         0.85,
         r"unterzeichn\w*|unterschrieben|unterschrieb\w*|vereinbart\w*|einigten|geeinigt"
         r"|verabschiede\w*|beschlossen|beschloss\w*|billigte\w*|gebilligt"
-        r"|gemeinsame[nr]?\s+erklärung|abschlusserklärung",
+        r"|gemeinsame[nr]?\s+erklärung|abschlusserklärung"
+        # An admission to a body: "Finnland ist der Nato beigetreten", "die Beitrittsurkunde".
+        r"|beigetreten|beitrittsurkunde\w*|als\s+(?:\S+\s+){0,3}mitglied\w*\s+aufgenommen",
     ),
     # An agreement named without a verb is usually talked about, not concluded.
     "accord": (
@@ -104,7 +106,8 @@ _ENGLISH = {
     "agreement": (
         0.85,
         r"signed|signing|signs\s+(?:an?|the)\b|agreed|adopted|endorsed|approved"
-        r"|joint\s+(?:statement|declaration|communiqu[ée])",
+        r"|joint\s+(?:statement|declaration|communiqu[ée])"
+        r"|joined|(?:was|were)\s+admitted|instruments?\s+of\s+accession",
     ),
     "accord": (0.6, r"agreement\w*|accord\b|ceasefire|truce"),
     "sanction": (
