@@ -385,7 +385,7 @@ def test_rief_an_is_a_phone_call():
     ("text", "lang"),
     [
         ("Deutschland ist am Mittwoch in Brüssel der Nato beigetreten.", "de"),
-        ("Germany joined NATO in Brussels on Wednesday.", "en"),
+        ("Germany became a member of NATO in Brussels on Wednesday.", "en"),
     ],
 )
 def test_an_admission_to_a_body_is_an_agreement(text, lang):

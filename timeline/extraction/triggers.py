@@ -88,7 +88,8 @@ _ENGLISH = {
     "summit": (0.9, r"summit\w*|conference\w*"),
     "session": (
         0.85,
-        r"session\w*|ministerial\w*|council\s+meeting\w*|emergency\s+meeting\w*|convene\w*",
+        r"session\w*|ministerial\w*|council\s+meeting\w*|emergency\s+meeting\w*|convene\w*"
+        r"|reconvene\w*",
     ),
     "negotiation": (
         0.8,
@@ -107,7 +108,8 @@ _ENGLISH = {
         0.85,
         r"signed|signing|signs\s+(?:an?|the)\b|agreed|adopted|endorsed|approved"
         r"|joint\s+(?:statement|declaration|communiqu[ée])"
-        r"|joined|(?:was|were)\s+admitted|instruments?\s+of\s+accession",
+        r"|(?:was|were)\s+admitted|instruments?\s+of\s+accession"
+        r"|became\s+(?:the\s+)?(?:\w+\s+)?(?:full\s+)?member",
     ),
     "accord": (0.6, r"agreement\w*|accord\b|ceasefire|truce"),
     "sanction": (
