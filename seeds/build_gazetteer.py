@@ -330,7 +330,8 @@ COMMON_WORDS = set(
     aber alle allen also als am an auch auf aus bald bar bau bei beim bis bitte da dabei damit
     dann darum das dass dem den denen der des die dies doch dort du durch eben ehe eher ein eine
     einem einen einer eines ende er es etwa fall für gar gegen hat hatte heute hier hof ihm ihn
-    ihr im immer in ist ja jetzt kam kamen kann klar lage land lang langen los mai man mehr mit
+    ihr ihre ihrem ihren ihrer ihres im immer in ist ja jetzt kam kamen kann klar lage land lang
+    langen los mai man mehr mit
     mitte nach nah nahe neu nicht noch nun nur ob oder ohne ort rat rede ruhe sache schon sehr
     sein seit sich sie sind so sonst stadt statt teil um und uns unter uran viel vom von vor wahl
     war waren was weg weil welt wenn wer wie wir wird wo zeit ziel zu zum zur über

@@ -791,7 +791,9 @@ def _enough(
     if len(actors) == 1:
         actor = actors[0][0]
         located = place is not None or beside
-        return actor.kind in ("person", "body") or located or trigger.weight >= 0.85
+        # A state alone "visits" nowhere: a visit needs a visitor or a destination.
+        strong = trigger.weight >= 0.85 and trigger.type != "visit"
+        return actor.kind in ("person", "body") or located or strong
     return False
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from .dates import tag_dates
@@ -18,6 +18,13 @@ from .triggers import find_triggers
 from .types import Candidate, Document, ExtractionError, GazetteerPlace, TemporalExpression
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Commentary, opinion and explainers announce themselves in their first lines.
+_OPINION = re.compile(
+    r"(?:^|\n)[^\n]{0,40}\b(?:Kommentar|Ein\s+Kommentar|Meinung|Leitartikel|Essay|Analyse"
+    r"|Opinion|Op-Ed|Commentary|Analysis|Explainer|Hintergrund)\b",
+)
+_OPINION_HEAD = 400
+_OPINION_NEWS_DAYS = 7
 _DEADLINE_AFTER = re.compile(r"\W*(?:deadline|Frist|Stichtag|Ultimatum)", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(
     r"\b(?:deadline|Frist|Ultimatum|Stichtag)\w*\s+(?:of|bis\s+(?:zum|am)?|für\s+den|vom)?\s*$",
@@ -73,7 +80,17 @@ def suggest(
     passages = _passages(body, dates, mentions, triggers, document.metadata)
     scene = Scene(gazetteer.places, dateline, _paragraph_of(passages, document.dateline))
     events = assemble(body, passages, published.date(), lang, scene)
+    if _OPINION.search(body, 0, _OPINION_HEAD):
+        events = [e for e in events if _news_in_opinion(e, published.date())]
     return Suggestions(document, published, lang, tuple(events), dates, mentions)
+
+
+def _news_in_opinion(event: Candidate, published: date) -> bool:
+    """A commentary argues about events; it reports only what it dates explicitly to the
+    days around its publication."""
+    explicit = not event.date_rule.startswith(("inherited", "publication day"))
+    recent = abs((event.start - published).days) <= _OPINION_NEWS_DAYS
+    return explicit and event.precision == "day" and recent
 
 
 def _mark_deadline(body: str, expression: TemporalExpression) -> TemporalExpression:
