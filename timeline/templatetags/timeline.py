@@ -124,14 +124,18 @@ class Day:
 
 def group_key(event):
     """(month heading, day heading) under which the event is listed."""
-    start = event.start
-    if event.precision in (Precision.DAY, Precision.WEEK, Precision.MONTH):
-        month = format_date(start, date_format("month"))
-    else:
+    if event.precision not in (Precision.DAY, Precision.WEEK, Precision.MONTH):
         return draw_date(event), None
-    if event.precision == Precision.DAY:
+    return _headings(event.start, event.precision, get_language())
+
+
+@functools.lru_cache(maxsize=10_000)
+def _headings(start, precision, language):
+    """`language` only keys the memo, as for _drawn_date."""
+    month = format_date(start, date_format("month"))
+    if precision == Precision.DAY:
         return month, format_date(start, date_format("weekday"))
-    if event.precision == Precision.WEEK:
+    if precision == Precision.WEEK:
         return month, _("week of %(date)s") % {"date": format_date(start, date_format("day"))}
     return month, _("date within the month not known")
 
@@ -142,14 +146,9 @@ def group_by_day(events, after=None):
     days = []
     previous_month, previous_day = (None, None)
     if after is not None:
-        previous_month = format_date(after, date_format("month"))
-        previous_day = format_date(after, date_format("weekday"))
-    keys = {}  # formatting dates is the costly part of a page; each date once
+        previous_month, previous_day = _headings(after, Precision.DAY, get_language())
     for event in events:
-        key = (event.start, event.precision, event.approximate)
-        if key not in keys:
-            keys[key] = group_key(event)
-        month, day = keys[key]
+        month, day = group_key(event)
         if days and (month, day) == (previous_month, previous_day):
             days[-1].events.append(event)
             continue
