@@ -517,3 +517,13 @@ def test_earlier_or_later_before_a_year_never_raises(sentence):
     [found] = tag_dates(sentence, WED, "en")
     year = int(found.text[-4:])
     assert found.value.start.year == found.value.end.year == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "month"),
+    [("He said earlier April was cold.", 4), ("later Feb", 2), ("later December 2023", 12)],
+)
+def test_earlier_or_later_before_a_month_stays_in_that_month(sentence, month):
+    [found] = tag_dates(sentence, WED, "en")
+    assert found.value.start.month == found.value.end.month == month
+    assert found.value.start <= found.value.end

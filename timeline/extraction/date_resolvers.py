@@ -449,11 +449,13 @@ def resolve_month_part(match: re.Match[str], ctx: Context) -> Found | None:
         span, how = cal.month_span(year, month), "explicit year"
     else:
         chosen = cal.nearest_year(
-            lambda y: cal.third(cal.month_span(y, month), part), ctx.today, _tense(match, ctx)
+            lambda y: _part_of(cal.month_span(y, month), part, ctx.today),
+            ctx.today,
+            _tense(match, ctx),
         )
         assert chosen is not None
         span, how = chosen[0], f"year from publication ({chosen[1]})"
-    span = cal.third(span, part) if year else span
+    span = _part_of(span, part, ctx.today) if year else span
     return _on(span, "month", f"{part} of month, {how}", approximate=True)
 
 
@@ -490,7 +492,9 @@ def _ends_sentence(text: str, end: int) -> bool:
 
 def resolve_season(match: re.Match[str], ctx: Context) -> Found | None:
     word = match["season"].lower()
-    season = _SEASONS[word]
+    season = _SEASONS.get(word)
+    if season is None:  # "ſommer": ignoring case, the regex engine equates "ſ" with "s"
+        return None
     year = _year_of(_get(match, "year"))
     year_modifier = _get(match, "ymod")
     if year_modifier is not None:

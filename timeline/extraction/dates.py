@@ -227,4 +227,5 @@ def _is_background(text: str, start: int, phrase: str, today: date, value: Tempo
     # "seit Ende Februar", "since early 2021": the span may start after "seit".
     if _SINCE.match(phrase) or _SINCE_BEFORE.search(text, max(0, start - 12), start):
         return True
-    return value.end is not None and value.end < today - _BACKGROUND_AGE
+    # A difference of dates, not today minus a year: that would overflow in the year 1.
+    return value.end is not None and today - value.end > _BACKGROUND_AGE

@@ -17,6 +17,9 @@ from .story_dates import story_dates
 from .triggers import find_triggers
 from .types import Candidate, Document, ExtractionError, GazetteerPlace, TemporalExpression
 
+# The years the tagger reads (19xx, 20xx); also keeps placeholders such as 0001-01-01 or
+# 9999-12-31 out of date arithmetic that would leave the calendar.
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Commentary, opinion and explainers announce themselves in their first lines.
 _OPINION = re.compile(
@@ -59,6 +62,11 @@ def suggest(
         )
     if published.tzinfo is None:
         raise ExtractionError("the publication time needs a time zone")
+    if not _FIRST_YEAR <= published.year <= _LAST_YEAR:
+        raise ExtractionError(
+            f"the publication time {published.date().isoformat()} is out of range; give one"
+            f" between {_FIRST_YEAR} and {_LAST_YEAR}"
+        )
     body = document.body
     if not body.strip():
         raise ExtractionError("the article is empty")

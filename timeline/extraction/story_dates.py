@@ -48,9 +48,9 @@ def story_dates(text: str, dates: Sequence[TemporalExpression]) -> list[Temporal
         day = anchor.value.start + timedelta(days=days)
         value = TemporalValue(start=day, end=day, precision="day")
         rule = f"{days:+d} day(s) from {anchor.text!r}"
-        found.append(
-            TemporalExpression(match.group(0), match.start(), match.end(), "date", value, rule)
-        )
+        # The match is of the lowered text; the expression quotes the text itself.
+        phrase = text[match.start() : match.end()]
+        found.append(TemporalExpression(phrase, match.start(), match.end(), "date", value, rule))
     return found
 
 
