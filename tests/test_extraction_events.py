@@ -402,3 +402,25 @@ def test_a_commentary_reports_only_what_it_dates_to_the_days_around_it():
     opinion = events("Ein Kommentar von Anna Muster\n\n" + body)
     assert date(2021, 12, 12) in {e.start for e in news}
     assert [e.start for e in opinion] == [date(2022, 1, 10)]
+
+
+def test_the_two_sides_are_the_two_states_the_article_is_about():
+    found = events(
+        "Russland und die USA verhandeln wieder. Russland fordert Garantien, die USA lehnen "
+        "ab. Russland droht, die USA warnen.\n\nDie beiden Seiten trafen sich am Montag in Genf."
+    )
+    assert any(e.place == GENEVA and {"Russia", "United States"} <= names(e) for e in found)
+
+
+def test_a_body_that_only_says_who_someone_is_takes_no_part():
+    event = one("Kremlin aide Lavrov met Blinken in Geneva on Monday.", "en")
+    assert names(event) == {"Sergey Lavrov", "Antony Blinken"} and event.place == GENEVA
+
+
+def test_the_date_of_the_clause_after_is_not_the_date_of_the_meeting_before():
+    found = events(
+        "Scholz met Putin in Moscow on January 10. The meeting came a day after Russia "
+        "launched attacks.",
+        "en",
+    )
+    assert {e.start for e in found} == {date(2022, 1, 10)}

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from .extent import MAX_EXTENT, days_named_before, interval, is_continuation, is_end_date
 from .mentions import Mention
+from .story_dates import CLAUSE_AFTER
 from .tense import clause_tense
 from .triggers import Trigger
 from .types import (
@@ -101,6 +102,16 @@ _TOPIC_BEFORE = re.compile(
     r"|Gräueltaten|Massaker|Verbrechen|Menschenrechtslage|atrocities|massacre|crimes)"
     r"[\"“”'’]?\s+(?:in|im|on|gegen|against)\s+(?:the\s+|der\s+|den\s+|dem\s+)?$"
 )
+_ROLE_AFTER = re.compile(
+    r"[\s-]*(?:aide|adviser|advisor|spokes(?:man|woman|person)|chief\s+of\s+staff|official"
+    r"|[Ss]precher\w*|[Bb]erater\w*|[Cc]hef(?:in)?\b|-?[Ss]prech\w*)"
+)
+_TWO_SIDES = re.compile(
+    r"\b(?:beide[n]?\s+Seiten|die\s+beiden\s+(?:Seiten|Länder|Staaten|Delegationen)"
+    r"|both\s+sides|the\s+two\s+(?:sides|countries|delegations))\b",
+    re.IGNORECASE,
+)
+_PROTAGONIST_MENTIONS = 3
 _CLAUSE_SEPARATOR = re.compile(r"[,;–—]")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 _PLURAL_ANAPHOR = re.compile(
@@ -134,6 +145,8 @@ class Scene:
     seats: Mapping[str, GazetteerPlace] = field(default_factory=dict)
     dateline: GazetteerPlace | None = None
     dateline_paragraph: int = -1
+    # The two states the article is most about: who "the two sides" are.
+    protagonists: tuple[tuple[GazetteerActor, Mention], ...] = ()
 
 
 def assemble(
@@ -143,7 +156,7 @@ def assemble(
     lang: str,
     scene: Scene | None = None,
 ) -> list[Candidate]:
-    scene = scene or Scene()
+    scene = replace(scene or Scene(), protagonists=_protagonists(text, passages))
     candidates: list[Candidate] = []
     discourse: list[TemporalExpression] = []
     by_sentence: dict[int, list[Passage]] = {}
@@ -211,6 +224,27 @@ def _refine_countries(candidates: list[Candidate]) -> list[Candidate]:
                 )
         refined.append(candidate)
     return refined
+
+
+def _protagonists(
+    text: str, passages: Sequence[Passage]
+) -> tuple[tuple[GazetteerActor, Mention], ...]:
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[GazetteerActor, Mention]] = {}
+    for passage in passages:
+        for mention in passage.mentions:
+            if mention.locative or _temporal_anchor(text, mention):
+                continue
+            for actor in mention.actors[:1]:
+                if actor.kind == "state":
+                    counts[actor.key] = counts.get(actor.key, 0) + 1
+                    first.setdefault(actor.key, (actor, mention))
+    ranked = sorted(counts, key=lambda key: -counts[key])
+    if len(ranked) < 2 or counts[ranked[1]] < _PROTAGONIST_MENTIONS:
+        return ()
+    if len(ranked) > 2 and counts[ranked[2]] == counts[ranked[1]]:
+        return ()  # no two states stand out
+    return tuple(first[key] for key in ranked[:2])
 
 
 def _extend_last(
@@ -526,6 +560,8 @@ def _candidate(
     lang: str,
     scene: Scene,
 ) -> Candidate | None:
+    # "The meeting came a day after Ukraine launched attacks": that day is the attacks'.
+    dated = [d for d in dated if not (d.rule.endswith(CLAUSE_AFTER) and trigger.start < d.start)]
     # The tense is needed only to choose an inherited date: it is costly, so only then.
     tense = "" if dated else clause_tense(text, trigger.start, trigger.start, lang)
     discourse_date = None if dated else _in_tense(discourse, tense, published)
@@ -548,7 +584,7 @@ def _candidate(
         # "Unterzeichnet werden soll der Vertrag erst, wenn …": a plan without a date of its
         # own is not the past event the discourse was about.
         return None
-    actors = _actors(text, by_sentence, passage)
+    actors = _actors(text, by_sentence, passage, scene.protagonists)
     sentence = text[passage.start : passage.end]
     value = when.value
     vague = value.approximate or value.precision not in ("day", None)
@@ -616,12 +652,17 @@ def _candidate(
 
 
 def _actors(
-    text: str, by_sentence: Mapping[int, list[Passage]], passage: Passage
+    text: str,
+    by_sentence: Mapping[int, list[Passage]],
+    passage: Passage,
+    protagonists: Sequence[tuple[GazetteerActor, Mention]] = (),
 ) -> list[tuple[GazetteerActor, Mention, bool]]:
     """The actors of an event: (actor, mention, named in the trigger's own sentence)."""
     found: dict[str, tuple[GazetteerActor, Mention, bool]] = {}
     for mention in passage.mentions:
         if mention.locative and mention.places or _temporal_anchor(text, mention):
+            continue
+        if _descriptor(text, mention):
             continue
         for actor in (*mention.actors[:1], *mention.members):
             found.setdefault(actor.key, (actor, mention, True))
@@ -636,6 +677,10 @@ def _actors(
                     continue
                 for actor in (*mention.actors[:1], *mention.members):
                     found.setdefault(actor.key, (actor, mention, False))
+        if not found and _TWO_SIDES.search(text, passage.start, passage.end):
+            # "The two sides first met in Istanbul": the two states the article is about.
+            for actor, mention in protagonists:
+                found.setdefault(actor.key, (actor, mention, False))
     if _PERSONAL_PRONOUN.search(text, passage.start, passage.end):
         # "Am Rande traf er sich mit Modi": "er" is the person last named before.
         persons = [
@@ -659,6 +704,14 @@ def _actors(
                 if actor.kind == "person":
                     found.setdefault(actor.key, (actor, mention, False))
     return list(found.values())
+
+
+def _descriptor(text: str, mention: Mention) -> bool:
+    """ "Kremlin aide Vladimir Medinsky", "White House spokeswoman": the body only says who
+    the person is."""
+    return any(actor.kind == "body" for actor in mention.actors[:1]) and bool(
+        _ROLE_AFTER.match(text, mention.end)
+    )
 
 
 def _temporal_anchor(text: str, mention: Mention) -> bool:
