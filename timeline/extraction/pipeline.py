@@ -83,7 +83,8 @@ def suggest(
     found = [m for m in everywhere if not _inside(m.start, document.metadata)]
     context = place_context(found)
     mentions = tuple(resolve_places(found, context))
-    dateline = _dateline_place(document, resolve_places(everywhere, context))
+    in_header = [m for m in everywhere if _inside(m.start, document.metadata)]
+    dateline = _dateline_place(document, resolve_places(in_header, context))
     triggers = find_triggers(body, lang)
     passages = _passages(body, dates, mentions, triggers, document.metadata)
     scene = Scene(gazetteer.places, dateline, _paragraph_of(passages, document.dateline))
