@@ -11,11 +11,14 @@ from timeline.management.commands.evaluate import evaluate_folder
 
 DEVSET = Path(__file__).resolve().parent / "devset"
 DEVSET2 = Path(__file__).resolve().parent / "devset2"
+DEVSET3 = Path(__file__).resolve().parent / "devset3"
 
-# Measured on the development sets; a change that lowers a figure below its floor fails the build.
+# Measured on the development sets (a little below the figures of the day, which are in the
+# closing notes); a change that lowers a figure below its floor fails the build.
 FLOORS = {
-    DEVSET: {"precision": 0.86, "recall": 0.79, "date_accuracy": 0.89, "place_accuracy": 0.78},
-    DEVSET2: {"precision": 0.81, "recall": 0.69, "date_accuracy": 0.84, "place_accuracy": 0.80},
+    DEVSET: {"precision": 0.86, "recall": 0.86, "date_accuracy": 0.89, "place_accuracy": 0.84},
+    DEVSET2: {"precision": 0.81, "recall": 0.77, "date_accuracy": 0.86, "place_accuracy": 0.88},
+    DEVSET3: {"precision": 0.79, "recall": 0.80, "date_accuracy": 0.78, "place_accuracy": 0.76},
 }
 
 
