@@ -424,3 +424,13 @@ def test_the_date_of_the_clause_after_is_not_the_date_of_the_meeting_before():
         "en",
     )
     assert {e.start for e in found} == {date(2022, 1, 10)}
+
+
+def test_who_a_statement_speaks_of_takes_no_part_in_it():
+    found = events(
+        "Russia and the US agreed on a ceasefire in Geneva on Wednesday. Biden and Scholz "
+        "said in a joint statement that the deal would protect Russia.",
+        "en",
+    )
+    statement = [e for e in found if "Olaf Scholz" in names(e)]
+    assert len(statement) == 1 and "Russia" not in names(statement[0])

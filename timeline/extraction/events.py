@@ -112,6 +112,10 @@ _TWO_SIDES = re.compile(
     re.IGNORECASE,
 )
 _PROTAGONIST_MENTIONS = 3
+_REPORTED = re.compile(
+    r"\b(?:said|says|stated|warned|added|sagte\w*|erklärte\w*|betonte\w*|warnte\w*|hieß\s+es)"
+    r"\b[^.;:]{0,80}?(?:\bthat\b|,\s*dass\b|\bdass\b)"
+)
 _CLAUSE_SEPARATOR = re.compile(r"[,;–—]")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 _PLURAL_ANAPHOR = re.compile(
@@ -584,7 +588,7 @@ def _candidate(
         # "Unterzeichnet werden soll der Vertrag erst, wenn …": a plan without a date of its
         # own is not the past event the discourse was about.
         return None
-    actors = _actors(text, by_sentence, passage, scene.protagonists)
+    actors = _actors(text, by_sentence, passage, scene.protagonists, trigger.end)
     sentence = text[passage.start : passage.end]
     value = when.value
     vague = value.approximate or value.precision not in ("day", None)
@@ -656,13 +660,19 @@ def _actors(
     by_sentence: Mapping[int, list[Passage]],
     passage: Passage,
     protagonists: Sequence[tuple[GazetteerActor, Mention]] = (),
+    after: int | None = None,
 ) -> list[tuple[GazetteerActor, Mention, bool]]:
     """The actors of an event: (actor, mention, named in the trigger's own sentence)."""
     found: dict[str, tuple[GazetteerActor, Mention, bool]] = {}
+    # "… said in a joint statement that the deal would protect Israel": what they said names
+    # no one who took part.
+    said = _REPORTED.search(text, passage.start, passage.end) if after is not None else None
+    if said is not None and after is not None and said.end() <= after:
+        said = None
     for mention in passage.mentions:
         if mention.locative and mention.places or _temporal_anchor(text, mention):
             continue
-        if _descriptor(text, mention):
+        if _descriptor(text, mention) or (said is not None and mention.start >= said.end()):
             continue
         for actor in (*mention.actors[:1], *mention.members):
             found.setdefault(actor.key, (actor, mention, True))
@@ -1017,6 +1027,9 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     shared = [actor for actor in a.actors if actor.key in core_a and actor.key in core_b]
     if a.precision != b.precision:
         shared = [actor for actor in shared if actor.kind in ("body", "person")]
+    if a.type == b.type == "agreement" and (a.place is None) != (b.place is None):
+        # Two texts agreed that day by partly the same people are two outcomes.
+        return len(shared) >= 2
     return bool(shared)
 
 
