@@ -434,3 +434,11 @@ def test_who_a_statement_speaks_of_takes_no_part_in_it():
     )
     statement = [e for e in found if "Olaf Scholz" in names(e)]
     assert len(statement) == 1 and "Russia" not in names(statement[0])
+
+
+def test_the_day_a_span_is_counted_from_is_not_the_day_the_story_goes_on_about():
+    found = events(
+        "Scholz traf am Montag in Moskau Putin. Es war das erste Treffen seit Bidens "
+        "Amtsantritt am 20. Dezember. Scholz und Putin vereinbarten weitere Gespräche."
+    )
+    assert {e.start for e in found if e.type == "agreement"} == {date(2022, 1, 10)}

@@ -116,6 +116,7 @@ _REPORTED = re.compile(
     r"\b(?:said|says|stated|warned|added|sagte\w*|erklärte\w*|betonte\w*|warnte\w*|hieß\s+es)"
     r"\b[^.;:]{0,80}?(?:\bthat\b|,\s*dass\b|\bdass\b)"
 )
+_SINCE_BEFORE = re.compile(r"\b(?:seit|since)\s+(?:[\w'’.-]+\s+){1,4}$", re.IGNORECASE)
 _CLAUSE_SEPARATOR = re.compile(r"[,;–—]")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 _PLURAL_ANAPHOR = re.compile(
@@ -197,9 +198,11 @@ def assemble(
                     agreed = _on_the_sidelines(text, passage, agreed, candidates)
                 if agreed is not None:
                     candidates.append(agreed)
+        told = [d for d in dated if not _counted_from(text, d)]
         if dated:
             _extend_last(text, passage, candidates, dated)
-            discourse.append(_nearest(dated, passage.end))
+        if told:
+            discourse.append(_nearest(told, passage.end))
     return _refine_countries(merge_candidates(candidates))
 
 
@@ -228,6 +231,12 @@ def _refine_countries(candidates: list[Candidate]) -> list[Candidate]:
                 )
         refined.append(candidate)
     return refined
+
+
+def _counted_from(text: str, expression: TemporalExpression) -> bool:
+    """ "seit Lulas Amtsantritt am 1. Januar": the day a span is counted from is not the
+    day the story goes on about."""
+    return bool(_SINCE_BEFORE.search(text, max(0, expression.start - 50), expression.start))
 
 
 def _protagonists(
