@@ -527,3 +527,9 @@ def test_earlier_or_later_before_a_month_stays_in_that_month(sentence, month):
     [found] = tag_dates(sentence, WED, "en")
     assert found.value.start.month == found.value.end.month == month
     assert found.value.start <= found.value.end
+
+
+def test_a_weekday_opening_a_sentence_takes_its_own_sentences_tense():
+    text = "Am Mittwoch begann der Gipfel. Am Donnerstag beginnt in Wien ein Treffen."
+    found = {e.text: e.value.start for e in tag_dates(text, WED, "de")}
+    assert found["Am Donnerstag"] == date(2022, 1, 13)

@@ -442,3 +442,13 @@ def test_the_day_a_span_is_counted_from_is_not_the_day_the_story_goes_on_about()
         "Amtsantritt am 20. Dezember. Scholz und Putin vereinbarten weitere Gespräche."
     )
     assert {e.start for e in found if e.type == "agreement"} == {date(2022, 1, 10)}
+
+
+def test_an_end_date_closes_the_event_of_its_own_sentence():
+    found = events(
+        "Am Mittwoch begann in Brüssel der Nato-Gipfel. Am Donnerstag beginnt in Wien ein "
+        "Gipfel der USA und Russlands, der bis Samstag dauert."
+    )
+    spans = {(e.place.name, e.start, e.end) for e in found if e.type == "summit"}
+    assert ("Vienna", date(2022, 1, 13), date(2022, 1, 15)) in spans
+    assert ("Brussels", date(2022, 1, 12), None) in spans

@@ -275,9 +275,11 @@ def _extend_last(
             for index, c in enumerate(candidates)
             if c.start < closing <= c.start + MAX_EXTENT and (c.end is None or c.end < closing)
         ]
-        # Of several summits, the one that opened first is the summit the sentence closes.
+        # The event told in this very sentence; else, of several summits, the one that
+        # opened first is the summit the sentence closes.
+        here = [(i, c) for i, c in open_events if c.sentence == (passage.start, passage.end)]
         same_kind = [(i, c) for i, c in open_events if c.type in named][:1]
-        chosen = same_kind or open_events[-1:]
+        chosen = here[-1:] or same_kind or open_events[-1:]
         if chosen:
             index, event = chosen[0]
             candidates[index] = replace(event, end=closing)
@@ -837,7 +839,12 @@ def _seat(
     actors: list[tuple[GazetteerActor, Mention, bool]],
     seats: Mapping[str, GazetteerPlace],
 ) -> GazetteerPlace | None:
-    """A council that meets without a named place meets where it sits."""
+    """A council that meets without a named place meets where it sits; a conference named
+    after its town ("Münchner Sicherheitskonferenz") is held there."""
+    for actor, mention, _core in actors:
+        named = mention.start <= trigger.start < mention.end
+        if named and actor.seat and actor.seat in seats:
+            return seats[actor.seat]
     if trigger.type not in ("session", "meeting", "negotiation"):
         return None
     for actor, _mention, core in actors:

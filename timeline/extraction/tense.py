@@ -120,8 +120,10 @@ def clause_tense(text: str, start: int, end: int, lang: str) -> str:
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     low = max(0, start - _WINDOW)
     left = low
-    for match in _SENTENCE_END.finditer(text, low, start):
-        left = match.end()
+    # The boundary's lookahead must see the capital that opens the span's own sentence.
+    for match in _SENTENCE_END.finditer(text, low, min(len(text), start + 2)):
+        if match.end() <= start:
+            left = match.end()
     right_match = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
     right = right_match.start() + 1 if right_match else min(len(text), end + _WINDOW)
     return left, right
