@@ -128,3 +128,12 @@ def test_a_city_name_after_an_article_is_a_common_noun():
     assert names("Sie essen in der Essen-Halle und im Essen.") == []
     assert names("Die Konferenz in Essen") == [("Essen", ["essen"])]
     assert names("in der Ukraine") == [("Ukraine", ["ua", "ua-place"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "locative"),
+    [("Im Nato-Hauptquartier tagten sie.", True), ("Die Nato-Staaten tagten.", False)],
+)
+def test_a_body_compounded_with_its_seat_is_a_place(text, locative):
+    [mention] = [m for m in GAZETTEER.find(text, "de") if m.text == "Nato"]
+    assert mention.locative is locative

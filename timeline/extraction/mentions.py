@@ -35,6 +35,7 @@ _VENUE_AFTER = re.compile(
 )
 # "US-Vertretung", "Kreml-Sprecher": the first part of a compound names no location.
 _COMPOUND_AFTER = re.compile(r"^[-‐–]\w")
+_SEAT_COMPOUND = re.compile(r"^[-‐–](?:Hauptquartier|Zentrale|Sitz|Gebäude|Amtssitz|Palast)\b")
 _ARTICLE_BEFORE = re.compile(
     r"\b(?:der|die|das|dem|den|des|ein|eine|einem|einer|im|am|vom|zum|beim|the|a|an)\s+$",
     re.IGNORECASE,
@@ -306,9 +307,10 @@ def _case_fits(found: str, surfaces: frozenset[str]) -> bool:
 
 def _is_locative(text: str, start: int, end: int) -> bool:
     after = text[end : end + 20]
-    if _COMPOUND_AFTER.match(after):
-        return False
     before = text[max(0, start - 40) : start]
+    if _COMPOUND_AFTER.match(after):
+        # "im Nato-Hauptquartier" is a place; "die US-Vertretung" names none.
+        return bool(_SEAT_COMPOUND.match(after) and _LOCATIVE.search(before))
     return bool(_LOCATIVE.search(before) or _VENUE_AFTER.match(after))
 
 
