@@ -452,3 +452,8 @@ def test_an_end_date_closes_the_event_of_its_own_sentence():
     spans = {(e.place.name, e.start, e.end) for e in found if e.type == "summit"}
     assert ("Vienna", date(2022, 1, 13), date(2022, 1, 15)) in spans
     assert ("Brussels", date(2022, 1, 12), None) in spans
+
+
+def test_calling_a_president_is_a_phone_call():
+    event = one("On Monday, Biden called Russian President Putin.", "en")
+    assert event.type == "phone_call" and names(event) >= {"Joe Biden", "Vladimir Putin"}

@@ -83,7 +83,11 @@ _ENGLISH = {
     "phone_call": (
         0.9,
         r"phone\s+call\w*|telephone\w*|spoke\s+by\s+(?:tele)?phone|by\s+phone|video\s*call\w*"
-        r"|video\s*conference\w*|videoconference\w*|call\s+with|phoned",
+        r"|video\s*conference\w*|videoconference\w*|call\s+with|phoned"
+        # "Trump called Ukrainian President Zelenskyy", "to call his Chinese counterpart"
+        r"|call(?:ed|s|ing)?\s+(?:his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:president"
+        r"|prime\s+minister|premier|chancellor|counterparts?|leaders?|king|crown\s+prince"
+        r"|foreign\s+minister|secretary\s+of\s+state)\b",
     ),
     "summit": (0.9, r"summit\w*|conference\w*"),
     "session": (
