@@ -457,3 +457,14 @@ def test_an_end_date_closes_the_event_of_its_own_sentence():
 def test_calling_a_president_is_a_phone_call():
     event = one("On Monday, Biden called Russian President Putin.", "en")
     assert event.type == "phone_call" and names(event) >= {"Joe Biden", "Vladimir Putin"}
+
+
+def test_a_byline_between_teaser_and_text_leaves_the_text_its_lead():
+    document = read_document(
+        "Nato Gipfel beginnt Stand: 12.01.2022 09:00 Uhr\n\n"
+        "Die Allianz berät über Russland.\n\n"
+        "Von Anna Muster, ARD-Studio Brüssel\n\n"
+        "Im Nato-Hauptquartier in Brüssel haben Scholz und Biden beraten.\n".encode()
+    )
+    found = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
+    assert [(e.start, e.place) for e in found] == [(date(2022, 1, 12), BRUSSELS)]

@@ -151,6 +151,12 @@ def _passages(
             if index >= 0 and item.start < sentences[index][1]:
                 buckets[index][name].append(item)
     paragraph_breaks = [match.start() for match in _PARAGRAPH_BREAK.finditer(body)]
+    # A byline between teaser and text ("Von Helga Brandt, ARD-Studio Brüssel") is no
+    # paragraph of the story: the text's first paragraph is still its lead.
+    raw = [bisect.bisect_right(paragraph_breaks, start) for start, _end in sentences]
+    told = sorted(set(raw))
+    skipped = {n for n in range(told[0], told[-1]) if n not in told} if told else set()
+    numbers = {n: n - sum(1 for k in skipped if k < n) for n in told}
     return [
         Passage(
             index=sentence_of[i],
@@ -159,7 +165,7 @@ def _passages(
             triggers=tuple(bucket["triggers"]),
             dates=tuple(bucket["dates"]),
             mentions=tuple(bucket["mentions"]),
-            paragraph=bisect.bisect_right(paragraph_breaks, start),
+            paragraph=numbers[raw[i]],
         )
         for i, ((start, end), bucket) in enumerate(zip(sentences, buckets, strict=True))
     ]
