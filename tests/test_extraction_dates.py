@@ -533,3 +533,15 @@ def test_a_weekday_opening_a_sentence_takes_its_own_sentences_tense():
     text = "Am Mittwoch begann der Gipfel. Am Donnerstag beginnt in Wien ein Treffen."
     found = {e.text: e.value.start for e in tag_dates(text, WED, "de")}
     assert found["Am Donnerstag"] == date(2022, 1, 13)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "phrase"),
+    [
+        ("en", "It was their second meeting in four months.", "in four months"),
+        ("de", "Es war das erste Treffen in drei Jahren.", "in drei Jahren"),
+    ],
+)
+def test_a_window_for_a_count_is_a_duration_not_a_date(lang, sentence, phrase):
+    [found] = [e for e in tag_dates(sentence, WED, lang) if e.text == phrase]
+    assert found.kind == "duration"

@@ -238,11 +238,22 @@ def resolve_recent(match: re.Match[str], ctx: Context) -> Found:
     return _on(span, PRECISION[unit], rule, approximate=count is None)
 
 
+_RANKED_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|last|only|erste[nmrs]?|zweite[nmrs]?|dritte[nmrs]?"
+    r"|einzige[nmrs]?|letzte[nmrs]?)(?:\s+[\w-]+)?\s+$",
+    re.IGNORECASE,
+)
+
+
 def resolve_offset(match: re.Match[str], ctx: Context) -> Found:
     """ "vor zwei Tagen", "in two weeks": the unit that contains the shifted day."""
     unit = unit_code(match["unit"])
     count = number_value(_get(match, "num"))
     sign = -1 if _lower(match, "dir") in ("vor", "ago") else 1
+    if sign > 0 and _RANKED_BEFORE.search(ctx.text, max(0, match.start() - 30), match.start()):
+        # "their second in four months", "das erste Treffen in drei Jahren": a window.
+        value = TemporalValue(duration=iso_duration(count, unit))
+        return Found("duration", value, "duration (a window for a count)")
     if unit in ("H", "MIN"):
         return _on(cal.day(ctx.today), "day", "offset in hours from publication")
     target = cal.shift(ctx.today, sign * (count or 3), unit)
