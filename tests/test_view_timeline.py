@@ -522,6 +522,8 @@ def test_the_german_page_is_translated(client, crisis):
     assert '<html lang="de">' in html
     assert "2 Ereignisse" in html and "Suche" in html and "verschoben" not in html
     assert "Brüssel" in html  # the gazetteer's German name
+    lede = re.search(r'<p class="lede">([^<]*)</p>', html).group(1)
+    assert lede == "Wer traf wen, wo und wann – geprüfte Ereignisse aus Nachrichtenmeldungen."
 
 
 def test_the_language_switch_posts_to_set_language(client, crisis):
