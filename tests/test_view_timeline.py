@@ -187,6 +187,115 @@ def test_each_filter_selects_exactly_its_events(client, crisis, query, expected)
     assert titles(response) == expected
 
 
+# The search. A word few events have is looked up in an index (FTS5 on SQLite, GIN on
+# PostgreSQL) and the events listed by id; a common one is looked for in timeline order. Both
+# ways must find exactly the same events: every search test runs both ways, on both databases.
+
+
+@pytest.fixture(params=["listed", "scanned"])
+def search_way(request, monkeypatch):
+    if request.param == "scanned":
+        monkeypatch.setattr("timeline.models.SEARCH_LISTED", 0)
+    return request.param
+
+
+@pytest.fixture
+def german_talks(crisis):
+    return make_event(
+        "Gespräche der Außenminister in Minsk",
+        datetime.date(2021, 12, 1),
+        summary="Die Außenminister berieten über die Lage.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("brest", ["EU defence ministers meet in Brest"]),  # title, and the place's name
+        ("since 2019", ["NATO-Russia Council meets again"]),  # the summary only
+        ("Genf", ["US-Russia strategic stability talks"]),  # the place's German name
+        ("United States", ["US-Russia strategic stability talks",
+                           "Biden calls European heads of government"]),  # an actor's name
+        ("russland", ["NATO-Russia Council meets again",
+                      "US-Russia strategic stability talks"]),  # an actor's German name
+        ("meet", ["EU defence ministers meet in Brest", "NATO-Russia Council meets again"]),
+        ("Gespräch", ["Gespräche der Außenminister in Minsk"]),
+        ("außenminister", ["Gespräche der Außenminister in Minsk"]),
+        ("NATO-Russia", ["NATO-Russia Council meets again"]),
+        ("Ouagadougou", []),
+    ],
+)  # fmt: skip
+def test_the_search_finds_words_of_the_text_and_names_of_places_and_actors(
+    client, german_talks, search_way, q, expected
+):
+    response = client.get("/", {"q": q})
+    assert response.status_code == 200
+    assert titles(response) == expected
+    assert titles(client.get("/", {"q": q}, headers=HTMX)) == expected
+
+
+def test_a_search_nothing_matches_is_an_empty_list_found_in_the_index_alone(
+    client, crisis, django_assert_num_queries
+):
+    html = client.get("/?q=Ouagadougou").content.decode()
+    assert re.search(r'id="result-count"[^>]*>\s*0 events\s*<', html)
+    # One query asks the index and the names; no event row is read.
+    with django_assert_num_queries(1):
+        response = client.get("/?q=Ouagadougou", headers=HTMX)
+    assert response.status_code == 200 and titles(response) == []
+
+
+@pytest.mark.parametrize(
+    "q",
+    ['"', '""', 'brest"', '"brest', "'", "OR", "NOT", "AND brest", "brest OR", "NOT brest",
+     "*", "bre*", "^brest", "title:brest", "NEAR(brest meet)", "(brest", "brest)", "((", "-",
+     "-brest", "+", "%", "_", "\\", "a:b", "{title}: brest", "brest & !meet | <->"],
+)  # fmt: skip
+def test_search_syntax_in_the_query_is_never_an_error(client, crisis, search_way, q):
+    response = client.get("/", {"q": q})
+    assert response.status_code == 200
+    assert re.search(r'id="result-count"[^>]*>\s*\d+ events?\s*<', response.content.decode())
+    assert client.get("/", {"q": q}, headers=HTMX).status_code == 200
+
+
+@pytest.mark.parametrize("q", ["50%", "round_2", "(round", '"at 50%"', "[draft]"])
+def test_characters_with_a_meaning_to_the_database_are_searched_as_they_are(
+    client, crisis, search_way, q
+):
+    make_event('Talks "at 50%" (round_2) [draft]', datetime.date(2022, 1, 20))
+    assert titles(client.get("/", {"q": q})) == ['Talks "at 50%" (round_2) [draft]']
+
+
+def test_the_search_finds_events_as_they_are_now(client, crisis):
+    event = make_event("Consultations in Oslo", datetime.date(2022, 1, 20))
+    assert titles(client.get("/?q=consultations")) == ["Consultations in Oslo"]
+    Event.objects.filter(pk=event.pk).update(title="Round table in Oslo")
+    assert titles(client.get("/?q=consultations")) == []
+    assert titles(client.get("/?q=round+table")) == ["Round table in Oslo"]
+    event.refresh_from_db()
+    event.summary = "Second round of consultations."
+    event.save()
+    assert titles(client.get("/?q=consultations")) == ["Round table in Oslo"]
+    event.delete()
+    assert titles(client.get("/?q=oslo")) == []
+
+
+@pytest.mark.parametrize("order", ["newest", "oldest"])
+def test_search_results_continue_exactly_where_the_page_ended(client, db, search_way, order):
+    many_events(20)
+    for i in range(45):
+        make_event(f"Talks round {i:02}", datetime.date(2020, 1, 1) + datetime.timedelta(i // 4))
+    expected = list(
+        Event.objects.filter(title__startswith="Talks")
+        .in_timeline_order(newest_first=order == "newest")
+        .values_list("title", flat=True)
+    )
+    first = client.get(f"/?q=talks&order={order}")
+    second = client.get(f"/?q=talks&order={order}&cursor={next_cursor(first)}", headers=HTMX)
+    assert titles(first) + titles(second) == expected
+    assert next_cursor(second) is None
+
+
 def test_a_filtered_view_says_how_many_events_match(client, crisis):
     html = client.get("/?type=session").content.decode()
     assert re.search(r'id="result-count"[^>]*aria-live="polite"[^>]*>\s*2 events\s*<', html)

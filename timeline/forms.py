@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
-from .models import Actor, Event, EventType, Place, Tag, actors_named
+from .models import Actor, Event, EventType, Place, Tag, search_matches
 
 MAX_ID = 2**63 - 1
 
@@ -150,13 +150,13 @@ class TimelineForm(forms.Form):
         if data["from"] or data["to"]:
             events = events.between(data["from"], data["to"])
         if data["q"]:
-            events = events.search(data["q"], actors=self.actors_named)
+            events = events.search(data["q"], matches=self.search_matches)
         return events
 
     @cached_property
-    def actors_named(self):
-        """The actors the search finds by name: looked up once for the list and every facet."""
-        return actors_named(self.cleaned_data["q"])
+    def search_matches(self):
+        """What the search names: looked up once for the list and every facet."""
+        return search_matches(self.cleaned_data["q"])
 
     def page(self, events):
         """Where this page starts: after the cursor, or at the date jumped to."""

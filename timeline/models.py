@@ -4,10 +4,11 @@ import hashlib
 import logging
 import unicodedata
 import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connections, models, transaction
+from django.db import connections, models, router, transaction
 from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
@@ -271,9 +272,113 @@ def named(text):
     return Q(name__icontains=text) | Q(name_de__icontains=text)
 
 
-def actors_named(text):
-    """Ids of the actors a search for `text` finds by name: one small query."""
-    return list(Actor.objects.filter(named(normalize_search(text))).values_list("pk", flat=True))
+# A search that can match at most this many events reads them by id. One that can match more
+# scans the timeline in order until a page is full: at most about 31 × N / SEARCH_LISTED rows
+# of N events (15,500 of a million) when no other filter narrows it further.
+SEARCH_LISTED = 2000
+
+
+@dataclass(frozen=True)
+class SearchMatches:
+    """What a search can match, looked up before the events are read (`search_matches`)."""
+
+    actors: list
+    # Every event the search can match, if there are at most SEARCH_LISTED; else None.
+    events: list | None
+
+
+def search_matches(text, using=None):
+    """The actors whose name contains `text`, and — if there are at most SEARCH_LISTED — the
+    events that can match it: those the text index finds (FTS5 on SQLite, GIN on PostgreSQL)
+    and those at a place or with an actor so named. One query.
+
+    The listed events are candidates: EventQuerySet.search still checks each, so whether there
+    are few decides how the timeline is read, never what it shows.
+    """
+    text = normalize_search(text)
+    using = using or router.db_for_read(Event)
+    actors = sql_of(Actor.objects.using(using).filter(named(text)).values("pk"))
+    places = sql_of(Place.objects.using(using).filter(named(text)).values("pk"))
+    names = f"WITH actors(id) AS ({actors[0]}), places(id) AS ({places[0]})"
+    select_names = "SELECT 'actor', id FROM actors"
+    params = actors[1] + places[1]
+    mentions = text_index_sql(text, using)
+    if mentions is None:
+        sql = f"{names} {select_names}"
+    else:
+        # Counted first, up to one too many (selecting no event column, so that PostgreSQL
+        # counts the names' events in the index alone), and listed only if not too many.
+        sql = (
+            f"{names}, mentioned(id) AS ({mentions[0]} LIMIT %s), "
+            f"counted(n) AS (SELECT COUNT(*) FROM ({candidates_sql('name')} LIMIT %s) c) "
+            f"{select_names} UNION ALL SELECT 'events', n FROM counted "
+            f"UNION ALL SELECT 'event', id FROM ({candidates_sql('event')} LIMIT %s) listed "
+            "WHERE (SELECT n FROM counted) <= %s"
+        )
+        params += mentions[1] + (SEARCH_LISTED + 1,) * 2 + (SEARCH_LISTED,) * 2
+    found = {"actor": [], "event": [], "events": []}
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        for kind, pk in cursor.fetchall():
+            found[kind].append(pk)
+    if found["events"] and found["events"][0] <= SEARCH_LISTED:
+        return SearchMatches(found["actor"], sorted(set(found["event"])))
+    return SearchMatches(found["actor"], None)
+
+
+def candidates_sql(column):
+    """The events at the places and with the actors named, and those mentioned; as the
+    event's id, or (`column="name"`) as the name's, which the indexes on names hold alone.
+
+    CROSS JOIN: SQLite reads the few names first, then their events by index, instead of
+    scanning every participation for them; PostgreSQL plans it as any join.
+    """
+    event, participation = Event._meta.db_table, Participation._meta.db_table
+    if column == "name":
+        at_place, with_actor = "places.id", "actors.id"
+    else:
+        at_place, with_actor = f"{event}.id", f"{participation}.event_id"
+    return (
+        f"SELECT {at_place} FROM places CROSS JOIN {event} WHERE {event}.place_id = places.id "
+        f"UNION ALL SELECT {with_actor} FROM actors CROSS JOIN {participation} "
+        f"WHERE {participation}.actor_id = actors.id UNION ALL SELECT id FROM mentioned"
+    )
+
+
+def sql_of(queryset):
+    sql, params = queryset.order_by().query.sql_with_params()
+    return sql, tuple(params)
+
+
+def text_index_sql(text, using):
+    """SQL for the ids of every event whose title or summary can contain `text`, read from an
+    index; None where there is none to read (SQLite's trigrams need three characters)."""
+    vendor = connections[using].vendor
+    if vendor == "postgresql":
+        return sql_of(Event.objects.using(using).filter(mentioning(text, vendor)).values("pk"))
+    if vendor == "sqlite" and len(text) >= 3:
+        # One FTS5 string, quoted: the trigrams of `text` in a row, whatever operators it has.
+        phrase = '"' + text.replace('"', '""') + '"'
+        return "SELECT rowid FROM timeline_event_fts WHERE timeline_event_fts MATCH %s", (phrase,)
+    return None
+
+
+def mentioning(text, vendor):
+    """Events whose title or summary has `text`: PostgreSQL's German and English full-text
+    search (websearch syntax), else a case-insensitive substring."""
+    if vendor != "postgresql":
+        return Q(title__icontains=text) | Q(summary__icontains=text)
+    from django.contrib.postgres.search import SearchQuery, SearchVectorExact, SearchVectorField
+
+    # SearchVector("title", "summary") in German and English, stored and GIN-indexed by
+    # PostgreSQL itself (migration 0006), so no row computes it for a query.
+    document = RawSQL(
+        f'"{Event._meta.db_table}"."search_document"', (), output_field=SearchVectorField()
+    )
+    query = SearchQuery(text, config="german", search_type="websearch") | SearchQuery(
+        text, config="english", search_type="websearch"
+    )
+    return Q(SearchVectorExact(document, query))
 
 
 class CurationError(Exception):
@@ -338,40 +443,34 @@ class EventQuerySet(models.QuerySet):
     def with_occurrence(self, statuses):
         return self.filter(occurrence_status__in=statuses)
 
-    def search(self, text, actors=None):
-        """Full-text search: PostgreSQL's German and English configurations, else icontains;
-        or the event's place or one of its actors is named so.
+    def search(self, text, matches=None):
+        """Events whose title or summary has `text` (see `mentioning`), or whose place or one
+        of whose actors is named so (`matches`, from search_matches, if the caller has it).
 
-        The place's name matches through an id subquery, which the database evaluates once.
-        The actors named are looked up first (`actors`, if the caller has them already, see
-        `actors_named`): inside the per-event EXISTS, SQLite would match their names again for
-        every event row, and when no actor is named there is no EXISTS to run at all.
+        The actors named are matched by id: inside the per-event EXISTS, SQLite would match
+        their names again for every event row, and when none is named there is no EXISTS.
         """
         text = normalize_search(text)
         if not text:
             return self
-        if actors is None:
-            actors = actors_named(text)
-        by_name = Q(place__in=Place.objects.filter(named(text)).values("pk"))
-        if actors:
-            by_name |= Q(
+        if matches is None:
+            matches = search_matches(text, using=self.db)
+        # The places named stay a subquery (evaluated once): "a" names 26,000 of them.
+        places = Place.objects.filter(named(text)).values("pk")
+        found = mentioning(text, connections[self.db].vendor) | Q(place__in=places)
+        if matches.actors:
+            found |= Q(
                 models.Exists(
-                    Participation.objects.filter(event=models.OuterRef("pk"), actor__in=actors)
+                    Participation.objects.filter(
+                        event=models.OuterRef("pk"), actor__in=matches.actors
+                    )
                 )
             )
-        if connections[self.db].vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchVectorField
-
-            # SearchVector("title", "summary") in German and English, stored and GIN-indexed
-            # by PostgreSQL itself (migration 0006), so no row computes it for a query.
-            document = RawSQL(
-                f'"{Event._meta.db_table}"."search_document"', (), output_field=SearchVectorField()
-            )
-            query = SearchQuery(text, config="german", search_type="websearch") | SearchQuery(
-                text, config="english", search_type="websearch"
-            )
-            return self.alias(search_vector=document).filter(Q(search_vector=query) | by_name)
-        return self.filter(Q(title__icontains=text) | Q(summary__icontains=text) | by_name)
+        if matches.events is not None:
+            # Few: read them by id, rather than scan the timeline in order for them (which for
+            # a word no event has means every event).
+            return self.filter(found, pk__in=matches.events)
+        return self.filter(found)
 
     def in_timeline_order(self, newest_first=True):
         if newest_first:
