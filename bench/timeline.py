@@ -5,7 +5,8 @@
 
 Generates N approved events (once; re-used while the count matches) with realistic actors and
 places into the database DATABASE_URL names, then requests the fragment the way htmx does
-(HX-Request header) at page 1 and deep (a cursor 500 pages in), unfiltered and filtered.
+(HX-Request header) at page 1 and deep (a cursor 500 pages in), unfiltered, filtered, and
+searching for a rare word and for one no event has.
 Never point it at a database you care about: it deletes and recreates the timeline's rows.
 """
 
@@ -37,7 +38,9 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection, models, transaction  # noqa: E402
+from django.db.models import Value  # noqa: E402
+from django.db.models.functions import Concat  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
@@ -90,6 +93,10 @@ VERBS = {
     "statement": "issue statement in",
 }  # fmt: skip
 FIRST, LAST = datetime.date(1998, 1, 1), datetime.date(2025, 12, 31)
+# A word ten events contain (see plant_rare_word) and one that none does, nor any name.
+RARE_WORD, ABSENT_WORD = "Liechtenstein", "Ouagadougou"
+RARE_EVENTS = 10
+SCENARIOS = ["unfiltered", "two filters + search", "rare word", "no match"]
 PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 
@@ -173,6 +180,17 @@ def generate(n, batch=5000, seed=1):
             cursor.execute("ANALYZE")
 
 
+def plant_rare_word():
+    """Ten events spread over the timeline mention RARE_WORD (the generator never writes it).
+    Done by an UPDATE, so that the search indexes follow it as they follow any edit."""
+    first, last = Event.objects.aggregate(models.Min("pk"), models.Max("pk")).values()
+    chosen = [first + i * (last - first) // RARE_EVENTS for i in range(RARE_EVENTS)]
+    events = Event.objects.filter(pk__in=chosen)
+    events.exclude(summary__contains=RARE_WORD).update(
+        summary=Concat("summary", Value(f" Observers from {RARE_WORD} attended."))
+    )
+
+
 def deep_cursor(query, pages):
     """The cursor a client holds after scrolling `pages` pages (taken directly, not scrolled)."""
     from django.http import QueryDict
@@ -184,8 +202,10 @@ def deep_cursor(query, pages):
     events = form.filter(Event.objects.approved()).in_timeline_order(form.newest_first)
     last = events[pages * PAGE_SIZE - 1 : pages * PAGE_SIZE].first()
     if last is None:  # fewer results than that: the deepest page that is still full
-        pages = max(1, events.count() // PAGE_SIZE - 1)
-        last = events[pages * PAGE_SIZE - 1 : pages * PAGE_SIZE].first() or events.first()
+        pages = events.count() // PAGE_SIZE - 1
+        if pages < 1:
+            return None, 0  # no second page
+        last = events[pages * PAGE_SIZE - 1 : pages * PAGE_SIZE].first()
     return encode_cursor(last), pages
 
 
@@ -225,8 +245,12 @@ def main():
     parser.add_argument("--pages", type=int, default=500, help="depth of the deep cursor")
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument(
+        "--scenario", action="append", choices=SCENARIOS, help="only these (default: all)"
+    )
+    parser.add_argument(
         "--full-page-repeat", type=int, default=5, help="cold full pages to time (0: none)"
     )
+    parser.add_argument("--label", default="", help="added to the result file's name")
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -235,25 +259,29 @@ def main():
         began = time.perf_counter()
         generate(args.n)
         print(f"  generated in {time.perf_counter() - began:.0f} s")
+    plant_rare_word()
 
     busiest = Actor.objects.get(name="Germany")
     scenarios = {
         "unfiltered": "",
         "two filters + search": f"actor={busiest.pk}&status=held&q=Brussels",
+        "rare word": f"q={RARE_WORD}",
+        "no match": f"q={ABSENT_WORD}",
     }
     client = Client()
     results = {}
-    for name, query in scenarios.items():
+    for name in args.scenario or SCENARIOS:
+        query = scenarios[name]
         cursor, pages = deep_cursor(query, args.pages)
         first = measure(client, f"/?{query}", args.repeat)
-        deep = measure(client, f"/?{query}&cursor={cursor}", args.repeat)
-        ratio = round(deep["median_ms"] / first["median_ms"], 2)
-        results[name] = {
-            "first": first,
-            "deep": deep,
-            "deep_pages": pages,
-            "deep_over_first": ratio,
-        }
+        results[name] = {"first": first}
+        if cursor:
+            deep = measure(client, f"/?{query}&cursor={cursor}", args.repeat)
+            results[name] |= {
+                "deep": deep,
+                "deep_pages": pages,
+                "deep_over_first": round(deep["median_ms"] / first["median_ms"], 2),
+            }
         if args.full_page_repeat:
             # The full page links static files by their hashed names, which needs
             # collectstatic; here they are linked as they are.
@@ -272,7 +300,8 @@ def main():
     print(json.dumps(report, indent=2))
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / f"timeline-{connection.vendor}-{args.n}.json").write_text(json.dumps(report, indent=2))
+    name = f"timeline-{connection.vendor}-{args.n}{'-' + args.label if args.label else ''}.json"
+    (out / name).write_text(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":
