@@ -133,73 +133,10 @@ def _compile(
     table: dict[str, tuple[float, str]], whole_words: bool = True, flags: int = 0
 ) -> re.Pattern[str]:
     groups = (f"(?P<{name}>{pattern})" for name, (_weight, pattern) in table.items())
-    # Every phrase opens with a letter of its first word: the lookahead lets the engine skip
-    # other positions without trying each alternative.
-    opening = _first_letters(table) if whole_words else ""
-    return re.compile(
-        (r"\b" + opening if whole_words else "") + "(?:" + "|".join(groups) + ")", flags
-    )
-
-
-def _first_letters(table: dict[str, tuple[float, str]]) -> str:
-    """A lookahead for the letters the table's phrases can start with, if that is known."""
-    letters: set[str] = set()
-    for _weight, pattern in table.values():
-        found = _openings(pattern)
-        if found is None:
-            return ""
-        letters |= found | {letter.upper() for letter in found}
-    return "(?=[" + "".join(sorted(letters)) + "])"
-
-
-def _openings(pattern: str) -> set[str] | None:
-    """The letters `pattern` can start with, or None if it may start otherwise."""
-    letters: set[str] = set()
-    for alternative in _top_level(pattern):
-        if alternative.startswith("(?:"):
-            found = _openings(_group_body(alternative))
-            if found is None:
-                return None
-            letters |= found
-        elif alternative[:1].isalpha() and alternative[1:2] not in ("?", "*"):
-            letters.add(alternative[0].lower())
-        else:
-            return None
-    return letters
-
-
-def _group_body(alternative: str) -> str:
-    """ "(?:was|were)\\s+admitted" → "was|were"; a group made optional is no opening."""
-    depth = 0
-    for index, char in enumerate(alternative):
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                if alternative[index + 1 : index + 2] in ("?", "*"):
-                    return "?"  # not a letter: no lookahead
-                return alternative[3:index]
-    return "?"
-
-
-def _top_level(pattern: str) -> list[str]:
-    """The alternatives of a pattern at its outermost level."""
-    parts, depth, start, escaped = [], 0, 0, False
-    for index, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-    parts.append(pattern[start:])
-    return parts
+    # Every phrase opens with a letter: the lookahead lets the engine skip other positions
+    # without trying each alternative.
+    opening = r"\b(?=[^\W\d_])" if whole_words else ""
+    return re.compile(opening + "(?:" + "|".join(groups) + ")", flags)
 
 
 # Matching lower-cased text is three times faster than IGNORECASE; the slower patterns serve
