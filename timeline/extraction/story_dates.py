@@ -27,8 +27,6 @@ _HINT = re.compile(
     r"|day before|day earlier|previous day|following day|next day|day later|tage|days"
     r"|tag nach|tag vor|day after"
 )
-# The date of the clause that follows the expression, not of what came before it.
-CLAUSE_AFTER = " (of the clause after it)"
 _NUMBERS = {"ein": 1, "einen": 1, "a": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3}
 _NUMBERS |= {"vier": 4, "four": 4, "fünf": 5, "five": 5}
 
@@ -50,11 +48,20 @@ def story_dates(text: str, dates: Sequence[TemporalExpression]) -> list[Temporal
         day = anchor.value.start + timedelta(days=days)
         value = TemporalValue(start=day, end=day, precision="day")
         rule = f"{days:+d} day(s) from {anchor.text!r}"
-        if match.group("clause") is not None:
-            rule += CLAUSE_AFTER
         # The match is of the lowered text; the expression quotes the text itself.
         phrase = text[match.start() : match.end()]
-        found.append(TemporalExpression(phrase, match.start(), match.end(), "date", value, rule))
+        found.append(
+            TemporalExpression(
+                phrase,
+                match.start(),
+                match.end(),
+                "date",
+                value,
+                rule,
+                from_story=True,
+                of_clause_after=match.group("clause") is not None,
+            )
+        )
     return found
 
 

@@ -52,6 +52,8 @@ class TemporalExpression:
     deadline: bool = False
     # "tags darauf", "two days later": counted from a date of the story, not from publication.
     from_story: bool = False
+    # "The meeting came three days after Trump hosted Putin": the date of the clause after it.
+    of_clause_after: bool = False
 
 
 @dataclass(frozen=True)
