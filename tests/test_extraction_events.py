@@ -468,3 +468,12 @@ def test_a_byline_between_teaser_and_text_leaves_the_text_its_lead():
     )
     found = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
     assert [(e.start, e.place) for e in found] == [(date(2022, 1, 12), BRUSSELS)]
+
+
+def test_a_calendar_date_beats_a_date_counted_from_the_story():
+    found = events(
+        "Scholz traf Putin am 10. Januar in Moskau. Am 12. Januar, nicht tags darauf, "
+        "unterzeichneten Scholz und Putin in Moskau ein Abkommen.",
+        published=datetime(2022, 1, 14, 9, 0, tzinfo=BERLIN),
+    )
+    assert {e.start for e in found if e.type == "agreement"} == {date(2022, 1, 12)}

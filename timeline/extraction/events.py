@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .extent import MAX_EXTENT, days_named_before, interval, is_continuation, is_end_date
 from .mentions import Mention
-from .story_dates import CLAUSE_AFTER
 from .tense import clause_tense
 from .triggers import Trigger
 from .types import (
@@ -302,7 +301,7 @@ def _date_the_lead(
     if passage.paragraph > _LEAD_PARAGRAPHS:
         return
     for index, earlier in enumerate(candidates):
-        if not earlier.date_rule.endswith(_UNDATED_LEAD) or not any(
+        if not _undated_lead(earlier) or not any(
             earlier.type in group and trigger.type in group for group in _COMPATIBLE
         ):
             continue
@@ -314,26 +313,38 @@ def _date_the_lead(
         ):
             continue
         when = _nearest(dated, trigger.start)
-        start = when.value.start or published
-        end = when.value.end if when.value.end and when.value.end != start else None
-        sentence = text[passage.start : passage.end]
-        candidates[index] = replace(
-            earlier,
-            start=start,
-            end=end,
-            precision=when.value.precision or "day",
-            approximate=when.value.approximate or when.value.precision not in ("day", None),
-            part_of_day=when.value.part_of_day,
-            time=when.value.time,
-            status=_status(start, end, published, sentence, lang),
-            date_rule=when.rule,
-            evidence=tuple(
-                sorted(
-                    {*earlier.evidence, Evidence("date", when.start, when.end, when.text)},
-                    key=lambda e: (e.start, e.role),
-                )
-            ),
+        candidates[index] = _dated_by(
+            earlier, when, published, text[passage.start : passage.end], lang
         )
+
+
+def _dated_by(
+    candidate: Candidate, when: TemporalExpression, published: date, sentence: str, lang: str
+) -> Candidate:
+    """The candidate with the date `when` gives it, and the words that say so."""
+    start = when.value.start or published
+    end = when.value.end if when.value.end and when.value.end != start else None
+    return replace(
+        candidate,
+        start=start,
+        end=end,
+        precision=when.value.precision or "day",
+        approximate=when.value.approximate or when.value.precision not in ("day", None),
+        part_of_day=when.value.part_of_day,
+        time=when.value.time,
+        status=_status(start, end, published, sentence, lang),
+        date_rule=when.rule,
+        evidence=_sorted_evidence(
+            {
+                *(e for e in candidate.evidence if e.role != "date"),
+                Evidence("date", when.start, when.end, when.text),
+            }
+        ),
+    )
+
+
+def _sorted_evidence(spans: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(sorted(set(spans), key=lambda e: (e.start, e.role)))
 
 
 def _one_per_destination(
@@ -367,42 +378,15 @@ def _one_per_destination(
             candidate,
             place=stop.places[0],
             title=_title(candidate.type, list(candidate.actors), stop.places[0]),
-            evidence=tuple(
-                sorted(
-                    {e for e in candidate.evidence if e.role not in ("place", "date")}
-                    | {Evidence("place", stop.start, stop.end, stop.text)},
-                    key=lambda e: (e.start, e.role),
-                )
+            evidence=_sorted_evidence(
+                {
+                    *(e for e in candidate.evidence if e.role != "place"),
+                    Evidence("place", stop.start, stop.end, stop.text),
+                }
             ),
         )
         if own and len(dates) > 1:
-            when = own[-1]
-            start = when.value.start or candidate.start
-            end = when.value.end if when.value.end and when.value.end != start else None
-            visit = replace(
-                visit,
-                start=start,
-                end=end,
-                precision=when.value.precision or "day",
-                status=_status(start, end, published, text[passage.start : passage.end], lang),
-                date_rule=when.rule,
-                evidence=tuple(
-                    sorted(
-                        {*visit.evidence, Evidence("date", when.start, when.end, when.text)},
-                        key=lambda e: (e.start, e.role),
-                    )
-                ),
-            )
-        else:
-            visit = replace(
-                visit,
-                evidence=tuple(
-                    sorted(
-                        {*visit.evidence, *(e for e in candidate.evidence if e.role == "date")},
-                        key=lambda e: (e.start, e.role),
-                    )
-                ),
-            )
+            visit = _dated_by(visit, own[-1], published, text[passage.start : passage.end], lang)
         visits.append(visit)
     return visits
 
@@ -576,7 +560,7 @@ def _candidate(
     scene: Scene,
 ) -> Candidate | None:
     # "The meeting came a day after Ukraine launched attacks": that day is the attacks'.
-    dated = [d for d in dated if not (d.rule.endswith(CLAUSE_AFTER) and trigger.start < d.start)]
+    dated = [d for d in dated if not (d.of_clause_after and trigger.start < d.start)]
     # The tense is needed only to choose an inherited date: it is costly, so only then.
     tense = "" if dated else clause_tense(text, trigger.start, trigger.start, lang)
     discourse_date = None if dated else _in_tense(discourse, tense, published)
@@ -599,7 +583,7 @@ def _candidate(
         # "Unterzeichnet werden soll der Vertrag erst, wenn …": a plan without a date of its
         # own is not the past event the discourse was about.
         return None
-    actors = _actors(text, by_sentence, passage, scene.protagonists, trigger.end)
+    actors = _actors(text, by_sentence, passage, scene.protagonists, trigger)
     sentence = text[passage.start : passage.end]
     value = when.value
     vague = value.approximate or value.precision not in ("day", None)
@@ -670,20 +654,19 @@ def _actors(
     text: str,
     by_sentence: Mapping[int, list[Passage]],
     passage: Passage,
-    protagonists: Sequence[tuple[GazetteerActor, Mention]] = (),
-    after: int | None = None,
+    protagonists: Sequence[tuple[GazetteerActor, Mention]],
+    trigger: Trigger,
 ) -> list[tuple[GazetteerActor, Mention, bool]]:
     """The actors of an event: (actor, mention, named in the trigger's own sentence)."""
     found: dict[str, tuple[GazetteerActor, Mention, bool]] = {}
-    # "… said in a joint statement that the deal would protect Israel": what they said names
-    # no one who took part.
-    said = _REPORTED.search(text, passage.start, passage.end) if after is not None else None
-    if said is not None and after is not None and said.end() <= after:
-        said = None
+    # "… said in a joint statement that the deal would protect Israel": what they said, after
+    # the trigger, names no one who took part.
+    said = _REPORTED.search(text, passage.start, passage.end)
+    reported_from = said.end() if said is not None and said.end() > trigger.end else passage.end
     for mention in passage.mentions:
         if mention.locative and mention.places or _temporal_anchor(text, mention):
             continue
-        if _descriptor(text, mention) or (said is not None and mention.start >= said.end()):
+        if _descriptor(text, mention) or mention.start >= reported_from:
             continue
         for actor in (*mention.actors[:1], *mention.members):
             found.setdefault(actor.key, (actor, mention, True))
@@ -900,7 +883,7 @@ def _evidence(
         spans.append(
             Evidence("actor", mention.start, mention.end, text[mention.start : mention.end])
         )
-    return tuple(sorted(set(spans), key=lambda e: (e.start, e.role)))
+    return _sorted_evidence(spans)
 
 
 def _confidence(
@@ -1087,7 +1070,7 @@ def _combine(kept: Candidate, other: Candidate) -> Candidate:
         kept, other = other, kept  # the date is the dated sentence's
     actors = {actor.key: actor for actor in (*kept.actors, *other.actors)}
     core = kept.core | other.core
-    evidence = tuple(sorted({*kept.evidence, *other.evidence}, key=lambda e: (e.start, e.role)))
+    evidence = _sorted_evidence((*kept.evidence, *other.evidence))
     place = _finer(kept.place, other.place)
     return replace(
         kept,
