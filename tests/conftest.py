@@ -165,6 +165,16 @@ def real_engine():
     return pytest.importorskip("timeline.extraction.pipeline")
 
 
+def pytest_collection_modifyitems(items):
+    """pytest-django sets up the test database only for tests that declare they use it;
+    a test that only reads the seed gazetteer does so through this session fixture."""
+    for item in items:
+        if "seed_gazetteer" in getattr(item, "fixturenames", ()) and not item.get_closest_marker(
+            "django_db"
+        ):
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(scope="session")
 def seed_gazetteer(django_db_setup, django_db_blocker):
     """The extraction gazetteer of everything in seeds/, loaded once and rolled back."""

@@ -53,6 +53,22 @@ def make_event(
     return event
 
 
+def make_council(**fields):
+    """The seed's NATO-Russia Council session in Brussels on 2022-01-12, with its actors."""
+    nato = make_actor("NATO")
+    russia = make_actor("Russia", Actor.Kind.STATE, name_de="Russland")
+    brussels = make_place("Brussels", "BE", name_de="Brüssel")
+    event = make_event(
+        "NATO-Russia Council meets again",
+        datetime.date(2022, 1, 12),
+        place=brussels,
+        actors=[nato, russia],
+        tags=[make_tag("Ukraine crisis")],
+        **fields,
+    )
+    return event, nato, russia, brussels
+
+
 def make_article(text, title="Nato-Russland-Rat tagt wieder", **fields):
     fields.setdefault("outlet", "tagesschau")
     fields.setdefault("language", "de")

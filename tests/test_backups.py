@@ -17,7 +17,12 @@ from django.test import Client
 from timeline import ingest
 from timeline.models import Article, Citation, Event, Ingestion
 
-from .factories import cite, make_actor, make_article, make_event, make_place, make_tag
+from .factories import (
+    cite,
+    make_article,
+    make_council,
+    make_event,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 # Not backed up: sessions are disposable; the timeline's cache version is renewed by a restore.
@@ -86,14 +91,7 @@ def newsroom(transactional_db, editor, analyst):
             Permission.objects.filter(group=None)[:3]
         )
     editor.groups.set(Group.objects.filter(name="Editors"))
-    nato, russia = make_actor("NATO"), make_actor("Russia", name_de="Russland")
-    brussels = make_place("Brussels", "BE", name_de="Brüssel")
-    council = make_event(
-        "NATO-Russia Council meets again",
-        datetime.date(2022, 1, 12),
-        place=brussels,
-        actors=[nato, russia],
-        tags=[make_tag("Ukraine crisis")],
+    council, nato, russia, brussels = make_council(
         curation_status=Event.Curation.SUGGESTED,
         summary="Die erste Sitzung seit 2019 — „heute Vormittag“ in Brüssel.",
     )

@@ -10,9 +10,12 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.models import Actor
-
-from .factories import cite, make_actor, make_article, make_event, make_place, make_tag
+from .factories import (
+    cite,
+    make_article,
+    make_council,
+    make_event,
+)
 
 FRIENDLY = {200, 400, 404}
 EXAMPLES = settings(
@@ -56,15 +59,7 @@ queries = st.lists(
 
 @pytest.fixture
 def timeline(db):
-    nato, russia = make_actor("NATO"), make_actor("Russia", Actor.Kind.STATE)
-    brussels = make_place("Brussels", "BE")
-    event = make_event(
-        "NATO-Russia Council meets again",
-        datetime.date(2022, 1, 12),
-        place=brussels,
-        actors=[nato, russia],
-        tags=[make_tag("Ukraine crisis")],
-    )
+    event, _nato, russia, _brussels = make_council()
     make_event("Talks in Geneva", datetime.date(2022, 1, 10), actors=[russia])
     article = make_article("Der Nato-Russland-Rat tagt heute in Brüssel.")
     cite(event, article, ("place", "Brüssel"))

@@ -37,10 +37,10 @@ def places(gazetteer, text, lang):
         ("Die Wiener Atomgespräche gehen weiter.", "de", [("Wiener", "Vienna", "AT", False)]),
     ],
 )
-def test_a_city_named_by_its_adjective_or_as_a_capital(db, seed_gazetteer, text, lang, expected):
+def test_a_city_named_by_its_adjective_or_as_a_capital(seed_gazetteer, text, lang, expected):
     assert places(seed_gazetteer, text, lang) == expected
 
 
-def test_a_city_name_after_an_article_is_still_a_common_noun(db, seed_gazetteer):
+def test_a_city_name_after_an_article_is_still_a_common_noun(seed_gazetteer):
     # "die Halle" is a hall, not the city of Halle.
     assert places(seed_gazetteer, "Die Minister trafen sich in der Halle.", "de") == []

@@ -27,7 +27,13 @@ from timeline.models import (
     PlaceAlias,
 )
 
-from .factories import cite, make_actor, make_article, make_event, make_place, make_series, make_tag
+from .factories import (
+    cite,
+    make_article,
+    make_council,
+    make_event,
+    make_series,
+)
 
 LOGIN = "login"
 PERSONAS = ("anonymous", "analyst", "editor", "superuser")
@@ -247,16 +253,7 @@ def test_every_url_pattern_has_a_row():
 @pytest.fixture
 def world(db, editor):
     """One of everything, with the ids the paths need."""
-    nato, russia = make_actor("NATO"), make_actor("Russia", name_de="Russland")
-    brussels = make_place("Brussels", "BE", name_de="Brüssel")
-    event = make_event(
-        "NATO-Russia Council meets again",
-        datetime.date(2022, 1, 12),
-        place=brussels,
-        actors=[nato, russia],
-        tags=[make_tag("Ukraine crisis")],
-        series=make_series(),
-    )
+    event, nato, _russia, brussels = make_council(series=make_series())
     suggested = make_event(
         "Suggested talks", datetime.date(2022, 1, 13), curation_status=Event.Curation.SUGGESTED
     )
