@@ -1,5 +1,5 @@
 """Sanity checks for the labelled evaluation sets (tests/devset, tests/devset2, tests/devset3,
-bench/heldout).
+tests/devset4, bench/heldout).
 
 Pure file checks: no database, no pipeline. See tests/devset/README.md for the annotation rules.
 """
@@ -17,18 +17,21 @@ SETS = {
     "tests/devset": (27, 15, True),
     "tests/devset2": (20, 16, False),
     "tests/devset3": (14, 10, False),
+    "tests/devset4": (14, 10, False),
     "bench/heldout": (22, 14, False),
 }
 # folder: (first, last) publication year; sets not listed use DEFAULT_YEARS
 YEARS = {
     "tests/devset2": (2019, 2025),
     "tests/devset3": (2021, 2025),
+    "tests/devset4": (2021, 2026),
     "bench/heldout": (2019, 2025),
 }
 DEFAULT_YEARS = (2019, 2024)
 # folder: (min, max) characters of a non-seed article; sets not listed use DEFAULT_LENGTHS
 LENGTHS = {
     "tests/devset3": (1500, 4500),
+    "tests/devset4": (1200, 4500),
     "bench/heldout": (600, 4500),
 }
 DEFAULT_LENGTHS = (600, 3000)
