@@ -477,3 +477,45 @@ def test_a_calendar_date_beats_a_date_counted_from_the_story():
         published=datetime(2022, 1, 14, 9, 0, tzinfo=BERLIN),
     )
     assert {e.start for e in found if e.type == "agreement"} == {date(2022, 1, 12)}
+
+
+def test_a_date_counted_from_does_not_date_the_event_before_it_nor_anchor_the_story():
+    found = events(
+        "Scholz traf am Montag in Moskau Putin. Es war der erste Besuch seit Bidens "
+        "Amtsantritt am 20. Dezember.\n\nTags zuvor war Scholz in Kiew mit Selenskyj "
+        "zusammengetroffen."
+    )
+    assert {(e.start, e.place.name if e.place else None) for e in found} == {
+        (date(2022, 1, 10), "Moscow"),
+        (date(2022, 1, 9), "Kyiv"),
+    }
+
+
+def test_the_event_told_after_since_and_a_date_is_dated_by_it():
+    found = events(
+        "The talks were the first contact since Scholz's Jan. 3 meeting with Putin in Moscow.",
+        "en",
+    )
+    assert [(e.start, e.place.name, names(e)) for e in found] == [
+        (date(2022, 1, 3), "Moscow", {"Olaf Scholz", "Vladimir Putin"})
+    ]
+
+
+def test_a_clause_opening_with_its_own_date_tells_an_event_of_its_own():
+    found = events(
+        "Am 10. Februar will Scholz in Genf Biden treffen, im März reist Scholz nach Moskau."
+    )
+    assert {(e.type, e.start, e.precision, e.place.name) for e in found} == {
+        ("meeting", date(2022, 2, 10), "day", "Geneva"),
+        ("visit", date(2022, 3, 1), "month", "Moscow"),
+    }
+
+
+def test_a_vague_date_at_the_same_place_with_no_one_in_common_is_another_event():
+    found = events(
+        "Am Samstag hatte Scholz in Genf Blinken getroffen.\n\n"
+        "Putin selbst war in der vergangenen Woche in Genf gewesen, beim Gipfel des "
+        "Kreml mit Lawrow.",
+        published=datetime(2022, 1, 18, 9, 0, tzinfo=BERLIN),
+    )
+    assert len(found) == 2, [e.title for e in found]

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from .extent import MAX_EXTENT, days_named_before, interval, is_continuation, is_end_date
 from .mentions import Mention
+from .story_dates import counted_from
 from .tense import clause_tense
 from .triggers import Trigger
 from .types import (
@@ -115,7 +116,6 @@ _REPORTED = re.compile(
     r"\b(?:said|says|stated|warned|added|sagte\w*|erklärte\w*|betonte\w*|warnte\w*|hieß\s+es)"
     r"\b[^.;:]{0,80}?(?:\bthat\b|,\s*dass\b|\bdass\b)"
 )
-_SINCE_BEFORE = re.compile(r"\b(?:seit|since)\s+(?:[\w'’.-]+\s+){1,4}$", re.IGNORECASE)
 _CLAUSE_SEPARATOR = re.compile(r"[,;–—]")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 _PLURAL_ANAPHOR = re.compile(
@@ -168,7 +168,7 @@ def assemble(
         by_sentence.setdefault(passage.index, []).append(passage)
     for passage in passages:
         dated = _event_dates(passage)
-        trigger = _primary_trigger(passage, bool(dated))
+        trigger = _since_event(text, passage, _primary_trigger(passage, bool(dated)), dated)
         continued = (
             trigger is not None
             and any(is_continuation(text, d) for d in dated)
@@ -197,7 +197,7 @@ def assemble(
                     agreed = _on_the_sidelines(text, passage, agreed, candidates)
                 if agreed is not None:
                     candidates.append(agreed)
-        told = [d for d in dated if not _counted_from(text, d)]
+        told = [d for d in dated if not counted_from(text, d)]
         if dated:
             _extend_last(text, passage, candidates, dated)
         if told:
@@ -230,12 +230,6 @@ def _refine_countries(candidates: list[Candidate]) -> list[Candidate]:
                 )
         refined.append(candidate)
     return refined
-
-
-def _counted_from(text: str, expression: TemporalExpression) -> bool:
-    """ "seit Lulas Amtsantritt am 1. Januar": the day a span is counted from is not the
-    day the story goes on about."""
-    return bool(_SINCE_BEFORE.search(text, max(0, expression.start - 50), expression.start))
 
 
 def _protagonists(
@@ -516,6 +510,21 @@ def _primary_trigger(passage: Passage, has_date: bool) -> Trigger | None:
     return None
 
 
+def _since_event(
+    text: str, passage: Passage, trigger: Trigger | None, dated: list[TemporalExpression]
+) -> Trigger | None:
+    """ "The talks were the first contact since Zelenskyy's Feb. 28 Oval Office meeting": the
+    event told after a date counted from is the one the date belongs to."""
+    if trigger is None:
+        return None
+    for expression in dated:
+        if counted_from(text, expression) and trigger.start < expression.start:
+            after = [t for t in passage.triggers if expression.end <= t.start < expression.end + 40]
+            if after:
+                return after[0]
+    return trigger
+
+
 def _outcome_trigger(passage: Passage, primary: Trigger) -> Trigger | None:
     """ "Zu Beginn des Gipfels haben die G20 eine Abschlusserklärung angenommen": what a
     meeting agreed is an event of its own, told in the meeting's sentence."""
@@ -559,8 +568,13 @@ def _candidate(
     lang: str,
     scene: Scene,
 ) -> Candidate | None:
-    # "The meeting came a day after Ukraine launched attacks": that day is the attacks'.
-    dated = [d for d in dated if not (d.of_clause_after and trigger.start < d.start)]
+    # "The meeting came a day after Ukraine launched attacks": that day is the attacks'; "der
+    # erste Besuch seit Lulas Amtsantritt am 1. Januar": that day is the inauguration's.
+    dated = [
+        d
+        for d in dated
+        if not ((d.of_clause_after or counted_from(text, d)) and trigger.start < d.start)
+    ]
     # The tense is needed only to choose an inherited date: it is costly, so only then.
     tense = "" if dated else clause_tense(text, trigger.start, trigger.start, lang)
     discourse_date = None if dated else _in_tense(discourse, tense, published)
@@ -1020,9 +1034,12 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
         return False
     if _part_of_gathering(a, b) or _part_of_gathering(b, a):
         return True
-    if a.place is not None and b.place is not None:
-        return not _places_differ(a, b)
     core_a, core_b = a.core, b.core
+    if a.place is not None and b.place is not None:
+        # "Lula war in der vergangenen Woche in Buenos Aires, beim Gipfel der Celac" is not
+        # the chancellor's meeting there on Saturday: a vague date and no one in common.
+        strangers = a.precision != b.precision and core_a and core_b and not core_a & core_b
+        return not _places_differ(a, b) and not strangers
     shared = [actor for actor in a.actors if actor.key in core_a and actor.key in core_b]
     if a.precision != b.precision:
         shared = [actor for actor in shared if actor.kind in ("body", "person")]

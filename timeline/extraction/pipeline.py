@@ -185,9 +185,10 @@ def _clauses(
         [d.start for d in dates if d.kind == "date" and not d.background]
         + [m.start for m in mentions if m.places and m.locative]
     )
+    date_at = frozenset(d.start for d in dates if d.kind == "date" and not d.background)
     spans, owners = [], []
     for index, (start, end) in enumerate(sentences):
-        for cut in _cuts(body, start, end, trigger_at, anchors):
+        for cut in _cuts(body, start, end, trigger_at, anchors, date_at):
             spans.append((start, cut))
             owners.append(index)
             start = cut
@@ -196,15 +197,30 @@ def _clauses(
     return spans, owners
 
 
-def _cuts(body: str, start: int, end: int, trigger_at: list[int], anchors: list[int]) -> list[int]:
+_COMMA = re.compile(r"[,;]\s+")
+
+
+def _cuts(
+    body: str,
+    start: int,
+    end: int,
+    trigger_at: list[int],
+    anchors: list[int],
+    date_at: frozenset[int],
+) -> list[int]:
     def count(offsets: list[int], low: int, high: int) -> int:
         return bisect.bisect_left(offsets, high) - bisect.bisect_left(offsets, low)
 
     if count(trigger_at, start, end) < 2:
         return []
+    # "Am 10. Februar will er Biden treffen, im März ist eine Reise nach Peking geplant": a
+    # clause that opens with a date of its own tells of an event of its own.
+    breaks = sorted(
+        {match.end() for match in _CLAUSE_BREAK.finditer(body, start, end)}
+        | {match.end() for match in _COMMA.finditer(body, start, end) if match.end() in date_at}
+    )
     cuts, left = [], start
-    for match in _CLAUSE_BREAK.finditer(body, start, end):
-        cut = match.end()
+    for cut in breaks:
         both_told = count(trigger_at, left, cut) and count(trigger_at, cut, end)
         if both_told and count(anchors, left, cut) and count(anchors, cut, end):
             cuts.append(cut)

@@ -29,6 +29,7 @@ _HINT = re.compile(
 )
 _NUMBERS = {"ein": 1, "einen": 1, "a": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3}
 _NUMBERS |= {"vier": 4, "four": 4, "fünf": 5, "five": 5}
+_SINCE_BEFORE = re.compile(r"\b(?:seit|since)\s+(?:[\w'’.-]+\s+){1,4}$", re.IGNORECASE)
 
 
 def story_dates(text: str, dates: Sequence[TemporalExpression]) -> list[TemporalExpression]:
@@ -41,7 +42,10 @@ def story_dates(text: str, dates: Sequence[TemporalExpression]) -> list[Temporal
         if any(d.start <= match.start() < d.end and d.kind == "date" for d in dates):
             continue
         told = [d for d in dates if d.end <= match.start() and d.kind == "date"]
-        anchor = next((d for d in reversed(told) if d.value.precision == "day"), None)
+        anchor = next(
+            (d for d in reversed(told) if d.value.precision == "day" and not counted_from(text, d)),
+            None,
+        )
         if anchor is None or anchor.value.start is None or anchor.background:
             continue
         days = _offset(match)
@@ -79,3 +83,9 @@ def _offset(match: re.Match[str]) -> int:
         # of an event three days before the one just dated.
         backwards = not backwards
     return -count if backwards else count
+
+
+def counted_from(text: str, expression: TemporalExpression) -> bool:
+    """ "seit Lulas Amtsantritt am 1. Januar": the day a span is counted from is not the
+    day the story goes on about."""
+    return bool(_SINCE_BEFORE.search(text, max(0, expression.start - 50), expression.start))
