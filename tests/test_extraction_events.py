@@ -519,3 +519,28 @@ def test_a_vague_date_at_the_same_place_with_no_one_in_common_is_another_event()
         published=datetime(2022, 1, 18, 9, 0, tzinfo=BERLIN),
     )
     assert len(found) == 2, [e.title for e in found]
+
+
+def test_what_an_agency_report_tells_of_the_last_days_without_a_place_is_at_its_dateline():
+    document = read_document(
+        b"Russland und die USA reden wieder\n\n"
+        b"Moskau (dpa) - Putin empfing am Mittwoch Blinken im Kreml.\n\n"
+        b"Bereits am Dienstag war Blinken mit Lawrow zusammengetroffen. Am Montag hatte "
+        b"Biden mit Putin telefoniert. Am 3. Januar hatten sich Scholz und Lawrow getroffen."
+        b"\n"
+    )
+    found = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
+    assert {(e.type, e.start, e.place.name if e.place else None) for e in found} == {
+        ("meeting", date(2022, 1, 12), "Moscow"),
+        ("meeting", date(2022, 1, 11), "Moscow"),
+        ("phone_call", date(2022, 1, 10), None),
+        ("meeting", date(2022, 1, 3), None),
+    }
+
+
+def test_a_meeting_that_signed_something_is_a_meeting_and_an_agreement():
+    found = events("Biden met Scholz in Geneva on Monday, signing a framework on energy.", "en")
+    assert {(e.type, e.start, e.place.name) for e in found} == {
+        ("meeting", date(2022, 1, 10), "Geneva"),
+        ("agreement", date(2022, 1, 10), "Geneva"),
+    }

@@ -92,8 +92,11 @@ _ANCHOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MAX_PLACE_DISTANCE = 2
+_DATELINE_DAYS = timedelta(days=2)
+_INHERITED = "inherited from an earlier sentence: "
 _UNDATED_LEAD = "publication day (lead, undated)"
 _OUTCOME_WEIGHT = 0.85
+_MEETING_WEIGHT = 0.8
 _GATHERINGS = {"summit", "session"}
 _TOPIC_BEFORE = re.compile(
     r"\b(?:[Kk]rieg\w*|[Kk]ämpfe\w*|[Kk]onflikt\w*|[Kk]rise\w*|Lage|Situation|Frieden\w*"
@@ -182,6 +185,8 @@ def assemble(
             )
             if candidate is not None and candidate.place is None and candidates:
                 candidate = _on_the_sidelines(text, passage, candidate, candidates)
+            if candidate is not None and candidate.place is None:
+                candidate = _at_the_dateline(candidate, published, scene)
             if candidate is None and dated:
                 _date_the_lead(text, passage, trigger, dated, candidates, published, lang)
             elif candidate is not None and _continues(candidates, candidate):
@@ -420,6 +425,24 @@ def _on_the_sidelines(
     return candidate
 
 
+def _at_the_dateline(candidate: Candidate, published: date, scene: Scene) -> Candidate:
+    """ "WASHINGTON (dpa) - … Bereits am Donnerstag war Wang mit Blinken zusammengetroffen":
+    what an agency report tells of the last days without a place happened where it is filed."""
+    if (
+        scene.dateline is None
+        or scene.dateline.kind != "city"
+        or candidate.type == "phone_call"
+        or _vague(candidate)
+        or not published - _DATELINE_DAYS <= candidate.start <= published
+    ):
+        return candidate
+    return replace(
+        candidate,
+        place=scene.dateline,
+        title=_title(candidate.type, list(candidate.actors), scene.dateline),
+    )
+
+
 def _continues(candidates: list[Candidate], candidate: Candidate) -> bool:
     """ "Das Treffen ist für den Vormittag angesetzt": more about the last event."""
     if not candidate.anaphoric or not candidates:
@@ -500,6 +523,18 @@ def _event_dates(passage: Passage) -> list[TemporalExpression]:
 def _primary_trigger(passage: Passage, has_date: bool) -> Trigger | None:
     if passage.triggers:
         best = max(passage.triggers, key=lambda t: (t.weight, _TYPE_PRIORITY[t.type], -t.start))
+        if best.type == "agreement":
+            # "He met Takaichi in Tokyo on Tuesday, signing a framework": the meeting is the
+            # event of the sentence, the framework its outcome (see _outcome_trigger).
+            met = [
+                t
+                for t in passage.triggers
+                if t.type in _MEETING_TYPES | {"visit"}
+                and t.weight >= _MEETING_WEIGHT
+                and t.start < best.start
+            ]
+            if met:
+                return met[0]
         # "Das Abkommen sieht vor …": an agreement talked about is no event of the sentence.
         return None if best.weight < _WEAKEST_TRIGGER else best
     if has_date:
@@ -655,7 +690,7 @@ def _candidate(
         actors=tuple(actor for actor, _mention, _core in actors),
         confidence=confidence,
         evidence=evidence,
-        date_rule=("inherited from an earlier sentence: " if inherited else "") + when.rule,
+        date_rule=(_INHERITED if inherited else "") + when.rule,
         sentence=(passage.start, passage.end),
         core=frozenset(actor.key for actor, _m, core in actors if core),
         anaphoric=(inherited or is_end_date(text, when))
