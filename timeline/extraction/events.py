@@ -185,8 +185,6 @@ def assemble(
             )
             if candidate is not None and candidate.place is None and candidates:
                 candidate = _on_the_sidelines(text, passage, candidate, candidates)
-            if candidate is not None and candidate.place is None:
-                candidate = _at_the_dateline(candidate, published, scene)
             if candidate is None and dated:
                 _date_the_lead(text, passage, trigger, dated, candidates, published, lang)
             elif candidate is not None and _continues(candidates, candidate):
@@ -207,7 +205,9 @@ def assemble(
             _extend_last(text, passage, candidates, dated)
         if told:
             discourse.append(_nearest(told, passage.end))
-    return _refine_countries(merge_candidates(candidates))
+    merged = _refine_countries(merge_candidates(candidates))
+    # Last, so that the dateline never makes two events one.
+    return [_at_the_dateline(c, published, scene) if c.place is None else c for c in merged]
 
 
 def _refine_countries(candidates: list[Candidate]) -> list[Candidate]:
