@@ -544,3 +544,41 @@ def test_a_meeting_that_signed_something_is_a_meeting_and_an_agreement():
         ("meeting", date(2022, 1, 10), "Geneva"),
         ("agreement", date(2022, 1, 10), "Geneva"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scholz and Putin must report to NATO by the spring.",
+        "The Europeans have until March to trigger sanctions against Russia.",
+        "Scholz und Putin sollen spätestens im März einen Bericht vorlegen.",
+    ],
+)
+def test_a_deadline_dates_nothing(text):
+    german = " und " in text
+    lead = (
+        "Putin traf Scholz am Montag in Moskau."
+        if german
+        else "Putin met Scholz in Moscow on Monday."
+    )
+    found = events(f"{lead} {text}", "de" if german else "en")
+    assert [e.start for e in found] == [date(2022, 1, 10)]
+
+
+def test_a_sentence_dated_years_back_before_its_trigger_is_background():
+    found = events(
+        "Putin met Scholz in Moscow on Monday.\n\nIn 2015, in a deal with the United States, "
+        "Russia got relief from sanctions.",
+        "en",
+    )
+    assert [e.type for e in found] == ["meeting"]
+
+
+def test_credit_lines_place_nothing():
+    document = read_document(
+        b"Talks in Geneva\n\nGENEVA, Jan 12 (Reuters) - Blinken met Lavrov on Wednesday.\n\n"
+        b"Both will meet again next week.\n\n(Reporting by John Irish in Moscow; Editing by Al)\n"
+    )
+    assert document.metadata[-1][0] == document.body.index("(Reporting")
+    found = suggest(document, GAZETTEER, published=WEDNESDAY, lang="en").events
+    assert all(e.place is None or e.place.name == "Geneva" for e in found)

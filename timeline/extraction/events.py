@@ -582,6 +582,11 @@ def _same_clause(text: str, trigger: Trigger, expression: TemporalExpression) ->
     return not _CLAUSE_SEPARATOR.search(text, low, high)
 
 
+def _long_before(expression: TemporalExpression, published: date) -> bool:
+    last = expression.value.end or expression.value.start
+    return expression.kind == "date" and last is not None and last < published - _BACKGROUND
+
+
 def _nearest(dates: Sequence[TemporalExpression], offset: int) -> TemporalExpression:
     """A calendar date before one counted from the story, a day before a vaguer date, then
     the one closest to `offset`."""
@@ -617,6 +622,16 @@ def _candidate(
         when, inherited = _nearest(dated, trigger.start), False
     elif any(d.kind == "date" and _same_clause(text, trigger, d) for d in passage.dates):
         # "The last summit took place in Helsinki in July 2018": dated, but in the background.
+        return None
+    elif any(d.deadline for d in passage.dates):
+        # "They have until October to trigger a snapback of sanctions": due, not dated.
+        return None
+    elif any(
+        _long_before(d, published) and d.start < trigger.start and not counted_from(text, d)
+        for d in passage.dates
+    ):
+        # "The 2015 deal, under which Iran got relief from sanctions, …": a sentence that
+        # dates itself years back tells background, whatever the story's date is.
         return None
     elif discourse_date is not None:
         when, inherited = discourse_date, True

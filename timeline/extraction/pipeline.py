@@ -33,6 +33,13 @@ _DEADLINE_BEFORE = re.compile(
     r"\b(?:deadline|Frist|Ultimatum|Stichtag)\w*\s+(?:of|bis\s+(?:zum|am)?|für\s+den|vom)?\s*$",
     re.IGNORECASE,
 )
+# "report by the spring", "bis spätestens März": when something is due, not when it happens.
+_DEADLINE_PHRASE = re.compile(
+    r"(?:by|no\s+later\s+than|bis\s+spätestens|spätestens)\s", re.IGNORECASE
+)
+# "They have until October 2025 to trigger a snapback".
+_UNTIL = re.compile(r"until\s", re.IGNORECASE)
+_GIVEN_TIME = re.compile(r"\b(?:ha(?:ve|s|d)|g[ia]ven?|give)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[,;]\s+(?=(?:und|and|am|on|sowie|danach|anschließend|then|later|zuvor|before)\b)"
     r"|\s(?=(?:und|and|sowie|then)\s+(?:\w+\s+){0,2}\w*(?:te|ten|ed|held|met)\b)"
@@ -105,7 +112,12 @@ def _news_in_opinion(event: Candidate, published: date) -> bool:
 def _mark_deadline(body: str, expression: TemporalExpression) -> TemporalExpression:
     before = body[max(0, expression.start - 40) : expression.start]
     after = body[expression.end : expression.end + 20]
-    if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before):
+    if (
+        _DEADLINE_AFTER.match(after)
+        or _DEADLINE_BEFORE.search(before)
+        or _DEADLINE_PHRASE.match(expression.text)
+        or (_UNTIL.match(expression.text) and _GIVEN_TIME.search(before))
+    ):
         return replace(expression, deadline=True)
     return expression
 

@@ -46,6 +46,13 @@ _BARE_DATELINE = re.compile(
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]+[-–—]+[ \t]+(?=\S)",
     re.MULTILINE,
 )
+# "(Reporting by John Irish in Paris; Editing by …)", "Quelle: ntv.de, mau/dpa": who wrote it,
+# not where anything happened.
+_CREDITS = re.compile(
+    r"^[ \t]*(?:\((?:Reporting|Additional\s+reporting|Writing|Editing|Compiled|Mitarbeit)"
+    r"\b[^\n]*\)|Quelle:[^\n]{0,80})[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 _HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|div|p)\b", re.IGNORECASE)
 
 
@@ -102,6 +109,7 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
     elif dateline := _BARE_DATELINE.search(head):
         dateline_place = dateline.span(1)
         metadata.append(dateline.span())
+    metadata.extend(credit.span() for credit in _CREDITS.finditer(text))
     return Document(
         body=text,
         title=title,
