@@ -582,3 +582,14 @@ def test_credit_lines_place_nothing():
     assert document.metadata[-1][0] == document.body.index("(Reporting")
     found = suggest(document, GAZETTEER, published=WEDNESDAY, lang="en").events
     assert all(e.place is None or e.place.name == "Geneva" for e in found)
+
+
+def test_the_days_a_lead_event_took_up_to_publication_are_its_dates():
+    document = read_document(
+        b"Gipfel endet\n\nWien (dpa) - In Wien ist der Gipfel des Kreml zu Ende gegangen. "
+        b"Die Staats- und Regierungschefs berieten am Dienstag und Mittwoch in Wien.\n"
+    )
+    found = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
+    assert [(e.type, e.start, e.end, e.place.name) for e in found] == [
+        ("summit", date(2022, 1, 11), date(2022, 1, 12), "Vienna")
+    ]

@@ -55,6 +55,11 @@ def test_the_seed_article_gives_title_time_author_and_language():
             datetime(2023, 3, 19, 8, 30, tzinfo=BERLIN),
         ),
         (
+            "18.02.2024 | 19:40 Uhr\n\nAU-Gipfel endet\n\nAddis Abeba (AFP) - Der Gipfel endet.",
+            "AFP",
+            datetime(2024, 2, 18, 19, 40, tzinfo=BERLIN),
+        ),
+        (
             "Summit\n2022-02-18T09:30:00+01:00\nLeaders gather in Munich.",
             None,
             datetime(2022, 2, 18, 9, 30, tzinfo=BERLIN),

@@ -1007,6 +1007,16 @@ def _later_end(kept: Candidate, other: Candidate) -> date | None:
     return kept.end
 
 
+def _earlier_start(kept: Candidate, other: Candidate) -> date:
+    """ "Der Gipfel ist zu Ende gegangen … berieten am Samstag und Sonntag": a range told of the
+    same event that holds the kept day starts it earlier."""
+    if kept.precision != "day" or other.precision != "day" or other.end is None:
+        return kept.start
+    if other.start < kept.start <= other.end and kept.start - other.start <= MAX_EXTENT:
+        return other.start
+    return kept.start
+
+
 def _specificity(candidate: Candidate) -> tuple[int, float, int]:
     precise = {"day": 3, "week": 2, "month": 1}.get(candidate.precision, 0)
     return precise, candidate.confidence, -candidate.sentence[0]
@@ -1106,14 +1116,19 @@ def _undated_lead(candidate: Candidate) -> bool:
 def _headline_of(undated: Candidate, dated: Candidate) -> bool:
     """ "Scholz reist nach Kiew und Moskau", then "am Dienstag nach Moskau": the headline
     told, without a date, the event the lead dates."""
-    if not _undated_lead(undated) or _undated_lead(dated) or dated.start <= undated.start:
+    if not _undated_lead(undated) or _undated_lead(dated):
+        return False
+    # "In Addis Abeba ist der Gipfel zu Ende gegangen … berieten am Samstag und Sonntag": the
+    # days the lead's event took, up to the day of publication.
+    spans = dated.end is not None and dated.start < undated.start <= dated.end
+    if dated.start <= undated.start and not spans:
         # What the lead reports of the day of publication is that day's news.
         return False
     if not any(undated.type in group and dated.type in group for group in _COMPATIBLE):
         return False
     if undated.place is not None and dated.place is not None:
-        return undated.place.key == dated.place.key and bool(
-            {a.key for a in undated.actors} & {a.key for a in dated.actors}
+        return undated.place.key == dated.place.key and (
+            spans or bool({a.key for a in undated.actors} & {a.key for a in dated.actors})
         )
     return False
 
@@ -1137,11 +1152,17 @@ def _combine(kept: Candidate, other: Candidate) -> Candidate:
         kept, other = other, kept  # the date is the dated sentence's
     actors = {actor.key: actor for actor in (*kept.actors, *other.actors)}
     core = kept.core | other.core
+    if {kept.type, other.type} <= _MEETING_TYPES and _TYPE_PRIORITY[other.type] > _TYPE_PRIORITY[
+        kept.type
+    ]:
+        # A summit told of as "berieten" is still a summit.
+        kept = replace(kept, type=other.type)
     evidence = _sorted_evidence((*kept.evidence, *other.evidence))
     place = _finer(kept.place, other.place)
     return replace(
         kept,
         place=place,
+        start=_earlier_start(kept, other),
         end=_later_end(kept, other),
         actors=tuple(actors.values()),
         evidence=evidence,

@@ -26,11 +26,12 @@ _STAND = re.compile(
     r"(?:\s*Uhr)?)?",
     re.IGNORECASE,
 )
-# A line that is nothing but a date and time: "19.03.2023, 08:30 Uhr", "Mo, 23.06.2025, 23:55".
+# A line that is nothing but a date and time: "19.03.2023, 08:30 Uhr", "Mo, 23.06.2025, 23:55",
+# AFP's "18.02.2024 | 19:40 Uhr".
 _DATE_LINE = re.compile(
     r"^[ \t]*(?:[A-Za-zÄÖÜäöü]{2,10}\.?,?[ \t]+)?"  # "Mo,", "Mittwoch,"
     r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
-    r"(?:[ \t]*[,–-]?[ \t]*(\d{1,2})[:.](\d{2})(?:[ \t]*Uhr)?)?[ \t]*$",
+    r"(?:[ \t]*[,–|-]?[ \t]*(\d{1,2})[:.](\d{2})(?:[ \t]*Uhr)?)?[ \t]*$",
     re.MULTILINE,
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2})?([+-]\d{2}:?\d{2}|Z)?")
