@@ -593,3 +593,12 @@ def test_the_days_a_lead_event_took_up_to_publication_are_its_dates():
     assert [(e.type, e.start, e.end, e.place.name) for e in found] == [
         ("summit", date(2022, 1, 11), date(2022, 1, 12), "Vienna")
     ]
+
+
+def test_an_expulsion_and_a_summons_the_same_day_are_two_events():
+    found = events(
+        "Russia on Wednesday ordered the expulsion of 45 diplomats of the United States. "
+        "The US ambassador Blinken was summoned to the Foreign Ministry in Moscow on Wednesday.",
+        "en",
+    )
+    assert sorted(e.type for e in found) == ["sanction", "sanction"]

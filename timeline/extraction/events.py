@@ -115,6 +115,14 @@ _TWO_SIDES = re.compile(
     re.IGNORECASE,
 )
 _PROTAGONIST_MENTIONS = 3
+_SANCTION_ACTS = (
+    ("summons", re.compile(r"summon|einbestell", re.IGNORECASE)),
+    (
+        "expulsion",
+        re.compile(r"expel|expulsion|ausgewiesen|ausweis|non\s+grata|leave|ausreise", re.I),
+    ),
+    ("veto", re.compile(r"veto", re.IGNORECASE)),
+)
 _REPORTED = re.compile(
     r"\b(?:said|says|stated|warned|added|sagte\w*|erklärte\w*|betonte\w*|warnte\w*|hieß\s+es)"
     r"\b[^.;:]{0,80}?(?:\bthat\b|,\s*dass\b|\bdass\b)"
@@ -710,8 +718,23 @@ def _candidate(
         core=frozenset(actor.key for actor, _m, core in actors if core),
         anaphoric=(inherited or is_end_date(text, when))
         and bool(_DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start])),
-        extra={"date_text": when.text, "date_offsets": (when.start, when.end)},
+        extra={
+            "date_text": when.text,
+            "date_offsets": (when.start, when.end),
+            "act": _act(trigger),
+        },
     )
+
+
+def _act(trigger: Trigger) -> str:
+    """What kind of sanction: an expulsion, a summons and a sanctions package told of the
+    same day are three events."""
+    if trigger.type != "sanction":
+        return ""
+    for act, pattern in _SANCTION_ACTS:
+        if pattern.search(trigger.text):
+            return act
+    return "sanction"
 
 
 def _actors(
@@ -1081,6 +1104,8 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     if _headline_of(a, b) or _headline_of(b, a):
         return True
     if not _compatible(a, b):
+        return False
+    if a.type == b.type == "sanction" and a.extra.get("act") != b.extra.get("act"):
         return False
     if (
         a.extra.get("sidelines") != b.extra.get("sidelines")
