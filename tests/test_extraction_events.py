@@ -602,3 +602,18 @@ def test_an_expulsion_and_a_summons_the_same_day_are_two_events():
         "en",
     )
     assert sorted(e.type for e in found) == ["sanction", "sanction"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Deutschland hat am Montag seinen Botschafter zu Konsultationen aus Moskau zurückgerufen.", "de"),
+        ("Deutschland ordnete am Montag die Schließung aller russischen Generalkonsulate an.", "de"),
+        ("Russland bestellte am Montag den deutschen Botschafter ins Außenministerium ein.", "de"),
+        ("Germany on Monday recalled its ambassador from Moscow for consultations.", "en"),
+        ("Russia on Monday ordered the closure of the German consulates in Moscow.", "en"),
+    ],
+)  # fmt: skip
+def test_diplomatic_measures_are_sanctions(text, lang):
+    event = one(text, lang)
+    assert (event.type, event.start) == ("sanction", date(2022, 1, 10))

@@ -116,12 +116,14 @@ _TWO_SIDES = re.compile(
 )
 _PROTAGONIST_MENTIONS = 3
 _SANCTION_ACTS = (
-    ("summons", re.compile(r"summon|einbestell", re.IGNORECASE)),
+    ("summons", re.compile(r"summon|einbestell|bestellt", re.IGNORECASE)),
     (
         "expulsion",
         re.compile(r"expel|expulsion|ausgewiesen|ausweis|non\s+grata|leave|ausreise", re.I),
     ),
     ("veto", re.compile(r"veto", re.IGNORECASE)),
+    ("recall", re.compile(r"konsultation|zurück|recall|consultation", re.IGNORECASE)),
+    ("closure", re.compile(r"schließ|clos", re.IGNORECASE)),
 )
 _REPORTED = re.compile(
     r"\b(?:said|says|stated|warned|added|sagte\w*|erklärte\w*|betonte\w*|warnte\w*|hieß\s+es)"

@@ -52,6 +52,8 @@ _DE_WEAK_PAST = (
     r"|zehnte|bitte|gute|weite|breite|rechte|späte|harte|echte|konkrete|direkte"
     r"|halten|gelten|warten|richten|fürchten|schalten|gestalten|[a-zäöüß]*halten)n?\b)"
     r"(?!(?:könn|müss|dürf|möch|soll|hät|wür)te)(?!ge)[a-zäöüß]{2,}[^\Waeiouäöüst]ten?"
+    # "ordnete … an", "öffnete", "leitete": an e before the ending after d, t and some n.
+    r"|(?!ge|verbündete)[a-zäöüß]+(?:d|t|chn|dn|ffn|gn)eten?"
 )
 _EN_FUTURE = (
     r"will|'ll|shall|won't|would(?!\s+have)|due|expected|scheduled|set to|plans?|planned"

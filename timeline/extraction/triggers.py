@@ -66,7 +66,12 @@ _GERMAN = {
         0.85,
         r"sanktion\w*|strafmaßnahmen|ausgewiesen|ausweis(?:ung|en|t|te)\w*|embargo\w*"
         r"|einbestellt\w*|einbestell\w*|veto\w*|legte\w*\s+(?:\w+\s+){0,3}veto"
-        r"|unerwünschte\w*\s+person\w*|persona\s+non\s+grata|zur\s+ausreise\s+aufgefordert",
+        r"|unerwünschte\w*\s+person\w*|persona\s+non\s+grata|zur\s+ausreise\s+aufgefordert"
+        # "hat ihren Botschafter zu Konsultationen nach Berlin zurückgerufen"
+        r"|zu\s+konsultationen|zurückgerufen|zurückbeordert|schließ\w*\s+(?:\w+\s+){0,6}"
+        r"(?:generalkonsulat|konsulat|botschaft)\w*"
+        # "Teheran bestellte am Mittwoch den deutschen Geschäftsträger ein"
+        r"|bestellt\w*\s+(?:\S+\s+){0,8}ein\b",
     ),
 }
 
@@ -119,7 +124,10 @@ _ENGLISH = {
     "sanction": (
         0.85,
         r"sanction\w*|expel\w*|expulsion\w*|embargo\w*|summon\w*|veto\w*"
-        r"|persona\s+non\s+grata|ordered\s+(?:\w+\s+){0,3}to\s+leave",
+        r"|persona\s+non\s+grata|ordered\s+(?:\w+\s+){0,3}to\s+leave"
+        r"|recall(?:ed|s|ing)?\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?(?:ambassador|envoy)"
+        r"|for\s+consultations|clos(?:ure|ed|e|ing)\s+(?:of\s+)?(?:\w+\s+){0,3}"
+        r"(?:consulates?|embass(?:y|ies))",
     ),
 }
 
