@@ -617,3 +617,13 @@ def test_an_expulsion_and_a_summons_the_same_day_are_two_events():
 def test_diplomatic_measures_are_sanctions(text, lang):
     event = one(text, lang)
     assert (event.type, event.start) == ("sanction", date(2022, 1, 10))
+
+
+def test_no_one_visits_home_and_a_dateline_is_no_destination():
+    document = read_document(
+        "Scholz in Moskau\n\nBerlin (dpa) - Kanzler Scholz reist am Dienstag nach Moskau zu "
+        "Putin. Es ist die erste Reise von Kanzler Scholz als Kanzler.\n\n"
+        "Am Mittwoch flog Scholz nach Berlin zurück.\n".encode()
+    )
+    found = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
+    assert [(e.type, e.place.name if e.place else None) for e in found] == [("visit", "Moscow")]

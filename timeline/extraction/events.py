@@ -115,6 +115,9 @@ _TWO_SIDES = re.compile(
     re.IGNORECASE,
 )
 _PROTAGONIST_MENTIONS = 3
+_RETURN = re.compile(
+    r"\b(?:zurück\w*|rückkehr\w*|heimkehr\w*|heimreise|back|return\w*)\b", re.IGNORECASE
+)
 _SANCTION_ACTS = (
     ("summons", re.compile(r"summon|einbestell|bestellt", re.IGNORECASE)),
     (
@@ -441,7 +444,8 @@ def _at_the_dateline(candidate: Candidate, published: date, scene: Scene) -> Can
     if (
         scene.dateline is None
         or scene.dateline.kind != "city"
-        or candidate.type == "phone_call"
+        # A call happens nowhere; a visit is where it goes, which a dateline does not say.
+        or candidate.type in ("phone_call", "visit")
         or _vague(candidate)
         or not published - _DATELINE_DAYS <= candidate.start <= published
     ):
@@ -672,6 +676,9 @@ def _candidate(
         or _open_question(clause)
     ):
         return None
+    if trigger.type == "visit" and _RETURN.search(sentence) and _at_home(actors, place):
+        # "Nach seiner Rückkehr nach Berlin", "Xi flew back to Beijing": no one visits home.
+        return None
     if _CANCELLED.search(sentence):
         # A call-off is news, but no event of the timeline (the contract knows no such status).
         return None
@@ -725,6 +732,17 @@ def _candidate(
             "date_offsets": (when.start, when.end),
             "act": _act(trigger),
         },
+    )
+
+
+def _at_home(
+    actors: list[tuple[GazetteerActor, Mention, bool]], place: GazetteerPlace | None
+) -> bool:
+    return (
+        place is not None
+        and bool(place.country)
+        and bool(actors)
+        and all(actor.country == place.country for actor, _m, _c in actors)
     )
 
 
@@ -872,7 +890,7 @@ def _place(
     if vague or _SIDELINES.search(text, passage.start, passage.end):
         # A side meeting is where the summit it is beside is (see _on_the_sidelines).
         return None, None
-    if lead:
+    if lead and trigger.type != "visit":
         # The lead of an agency report tells of what happened where its dateline says.
         return scene.dateline, None
     # A precisely dated event may name its place in the next or previous sentences,
