@@ -1,6 +1,6 @@
 """Reading articles: formats, metadata, and the clear one-line refusals of bad input."""
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -11,8 +11,13 @@ from timeline.extraction.reading import MAX_BYTES, read_document
 from timeline.extraction.sentences import split_sentences
 from timeline.extraction.types import ExtractionError
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d27454c361ced20d.txt"
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_d27454c361ced20d.txt"
 BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def utc(hours):
+    return timezone(timedelta(hours=hours))
 
 
 def test_the_seed_article_gives_title_time_author_and_language():
@@ -42,7 +47,7 @@ def test_the_seed_article_gives_title_time_author_and_language():
         (
             "NATO allies meet\nDate 12.01.2022\nNATO allies met in Brussels.",
             None,
-            datetime(2022, 1, 12, tzinfo=BERLIN),
+            datetime(2022, 1, 12, 12, 0, tzinfo=BERLIN),
         ),
         (
             "Gipfel in Rom\nVeröffentlicht am 30.10.2021, 14:10 Uhr\nDie G20 tagen in Rom.",
@@ -70,6 +75,69 @@ def test_it_reads_agency_formats(text, outlet, published):
     document = read_document(text.encode())
     assert document.outlet == outlet
     assert document.published == published
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        # Reuters, with the zone it prints for local readers
+        ("January 12, 2022 4:05 PM GMT", datetime(2022, 1, 12, 16, 5, tzinfo=utc(0))),
+        ("November 15, 2023 5:10 PM PST", datetime(2023, 11, 15, 17, 10, tzinfo=utc(-8))),
+        ("January 27, 2024 1:15 PM GMT+7", datetime(2024, 1, 27, 13, 15, tzinfo=utc(7))),
+        ("November 29, 2024 6:42 PM GMT+1", datetime(2024, 11, 29, 18, 42, tzinfo=utc(1))),
+        ("Jan. 12, 2022 12:20 AM UTC", datetime(2022, 1, 12, 0, 20, tzinfo=utc(0))),
+        ("Sept. 5, 2023 12:30 PM EDT", datetime(2023, 9, 5, 12, 30, tzinfo=utc(-4))),
+        # AP: the time before the date
+        ("Updated 10:47 AM EST, January 21, 2022", datetime(2022, 1, 21, 10, 47, tzinfo=utc(-5))),
+        ("Updated 4:50 PM EDT, March 11, 2025", datetime(2025, 3, 11, 16, 50, tzinfo=utc(-4))),
+        # BBC, AFP English, Bloomberg, Politico Europe, Guardian
+        ("Published: 19 June 2024, 15:20 BST", datetime(2024, 6, 19, 15, 20, tzinfo=utc(1))),
+        (
+            "Published on November 21, 2025 - 10:14 CET",
+            datetime(2025, 11, 21, 10, 14, tzinfo=utc(1)),
+        ),
+        ("March 16, 2023 at 7:12 AM EDT", datetime(2023, 3, 16, 7, 12, tzinfo=utc(-4))),
+        ("June 15, 2025 8:04 pm CEST", datetime(2025, 6, 15, 20, 4, tzinfo=utc(2))),
+        ("Wednesday, May 8, 2024 15.48 BST", datetime(2024, 5, 8, 15, 48, tzinfo=utc(1))),
+        # DW: the zone is the one printed, even on the day the clocks change
+        ("Date 27.02.2023 | 21:05 CET", datetime(2023, 2, 27, 21, 5, tzinfo=utc(1))),
+        ("Date 26.10.2025 | 14:20 CET", datetime(2025, 10, 26, 14, 20, tzinfo=utc(1))),
+        # German stamps without a zone are Berlin time; a date alone stands for noon
+        ("24. Juni 2024, 15:47 Uhr", datetime(2024, 6, 24, 15, 47, tzinfo=BERLIN)),
+        ("4. Nov. 2022, 19:32 Uhr", datetime(2022, 11, 4, 19, 32, tzinfo=BERLIN)),
+        ("Beitrag vom 22.10.2024, 17:10 Uhr", datetime(2024, 10, 22, 17, 10, tzinfo=BERLIN)),
+        ("Kommentar vom 24.02.2024", datetime(2024, 2, 24, 12, 0, tzinfo=BERLIN)),
+        ("Aktualisiert am 10.05.2025-23:18", datetime(2025, 5, 10, 23, 18, tzinfo=BERLIN)),
+        ("Datum: 18.03.2023 23:10 Uhr", datetime(2023, 3, 18, 23, 10, tzinfo=BERLIN)),
+        ("Samstag, 21.09.2024, 23:50 Uhr", datetime(2024, 9, 21, 23, 50, tzinfo=BERLIN)),
+        ("31.01.2023, 00.40 Uhr", datetime(2023, 1, 31, 0, 40, tzinfo=BERLIN)),
+        ("Veröffentlicht am 07.04.2022 um 22:47 Uhr", datetime(2022, 4, 7, 22, 47, tzinfo=BERLIN)),
+    ],
+)
+def test_it_reads_the_stamp_line_as_publication_time_not_title(stamp, published):
+    headline = "Talks end without a deal"
+    text = f"{headline}\n\nA teaser on the talks.\n\n{stamp}\n\nThe ministers met on Monday."
+    document = read_document(text.encode())
+    assert document.published == published
+    assert document.published.utcoffset() == published.utcoffset()
+    assert document.title == headline
+    assert [document.body[start:end] for start, end in document.metadata] == [stamp]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gipfel in Rom\nAm 24. Juni 2024 trafen sich die Minister in Luxemburg.\nMehr folgt.",
+        "Talks\nThe ministers met on January 12, 2022 4:05 PM GMT in Brussels.\nMore soon.",
+        "Talks\nThey last met in Geneva on January 12, 2022\nMore soon.",
+        "Talks\nJanuary 12, 2022 4:05 PM XYZ\nThe ministers met.",  # a zone we cannot place
+        "Talks\n" + "The ministers met in Brussels.\n" * 60 + "January 12, 2022 4:05 PM GMT\n",
+    ],
+)
+def test_dates_in_sentences_or_past_the_head_are_no_stamp(text):
+    document = read_document(text.encode())
+    assert document.published is None
+    assert document.metadata == ()
 
 
 def test_windows_line_endings_are_normalised():

@@ -1,8 +1,8 @@
 """Read an article from bytes: plain text in the agencies' and broadcasters' formats, or HTML.
 
 The body is kept as read (only line endings are normalised), because every evidence offset
-indexes it. Header lines that carry metadata (the "Stand:" stamp, a "Von …" byline, a dateline)
-are recorded as `metadata` spans so that their dates never become event dates.
+indexes it. Header lines that carry metadata (the publication stamp, a "Von …" byline, a
+dateline) are recorded as `metadata` spans so that their dates never become event dates.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .language import detect_language
+from .stamps import find_stamp
 from .types import Document, ExtractionError
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -20,20 +21,6 @@ MAX_BYTES = 2 * 1024 * 1024
 _MIN_WORDS = 12
 BERLIN = ZoneInfo("Europe/Berlin")
 
-_STAND = re.compile(
-    r"(?:Stand|Zuletzt aktualisiert|Aktualisiert|Veröffentlicht(?: am)?|Datum|Date|Published"
-    r"|Updated)\s*:?\s*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s*(?:um\s*)?(\d{1,2})[:.](\d{2})"
-    r"(?:\s*Uhr)?)?",
-    re.IGNORECASE,
-)
-# A line that is nothing but a date and time: "19.03.2023, 08:30 Uhr", "Mo, 23.06.2025, 23:55",
-# AFP's "18.02.2024 | 19:40 Uhr".
-_DATE_LINE = re.compile(
-    r"^[ \t]*(?:[A-Za-zÄÖÜäöü]{2,10}\.?,?[ \t]+)?"  # "Mo,", "Mittwoch,"
-    r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
-    r"(?:[ \t]*[,–|-]?[ \t]*(\d{1,2})[:.](\d{2})(?:[ \t]*Uhr)?)?[ \t]*$",
-    re.MULTILINE,
-)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2})?([+-]\d{2}:?\d{2}|Z)?")
 _BYLINE = re.compile(r"^(?:Von|By)\s+([^\n]{3,120})$", re.MULTILINE)
 _DATELINE = re.compile(
@@ -92,9 +79,9 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
     metadata: list[tuple[int, int]] = []
     published = None
     head = text[:1500]
-    if stamp := _STAND.search(head) or _DATE_LINE.search(head):
-        published = _stamp_datetime(stamp, tz)
-        metadata.append(stamp.span())
+    if stamp := find_stamp(text, tz):
+        published = stamp.published
+        metadata.append(stamp.span)
     elif iso := _ISO.search(head):
         published = _iso_datetime(iso, tz)
         metadata.append(iso.span())
@@ -132,16 +119,6 @@ def _title(text: str, metadata: list[tuple[int, int]]) -> str | None:
             first_line = text[offset:start]
     first_line = first_line.strip(" -–|")
     return first_line[:300] or None
-
-
-def _stamp_datetime(match: re.Match[str], tz: ZoneInfo) -> datetime | None:
-    day, month, year, hour, minute = match.groups()
-    try:
-        return datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0), tzinfo=tz
-        )
-    except ValueError:
-        return None
 
 
 def _iso_datetime(match: re.Match[str], tz: ZoneInfo) -> datetime | None:

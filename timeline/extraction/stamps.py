@@ -1,0 +1,133 @@
+"""Publication stamps: the line in an article's head that says when it was published.
+
+Outlets print it in many ways ("Stand: 12.01.2022 03:55 Uhr", "Updated 10:47 AM EST, January 21,
+2022", "Published: 19 June 2024, 15:20 BST", "24. Juni 2024, 15:47 Uhr"), but each is a short label,
+a weekday, a date, a time and a zone, all but the date optional. Only a line that is nothing but
+such a stamp counts, or a labelled stamp that ends a line (tagesschau puts it after the headline),
+so that a date in one of the story's sentences is never taken for the publication time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
+
+from .date_lexicon import month_number
+
+HEAD_CHARS = 1500
+MAX_STAMP_CHARS = 60
+# A stamp without a time stands for the day; the sets' convention is noon, not midnight.
+DATE_ONLY_HOUR = 12
+
+# Hours from UTC. Outlets print the abbreviation of the offset they mean, so "CET" in July is +1.
+ZONE_OFFSETS = {
+    "UTC": 0, "GMT": 0, "WET": 0, "BST": 1, "WEST": 1, "CET": 1, "MEZ": 1, "CEST": 2, "MESZ": 2,
+    "EET": 2, "EEST": 3, "MSK": 3, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "BRT": -3,
+    "ART": -3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
+    "PDT": -7,
+}  # fmt: skip
+
+_MONTH_NAMES = (
+    "Januar Jänner January Februar Feber February März March April Mai May Juni June Juli July"
+    " August September Oktober October November Dezember December"
+    " Jan Feb Febr Mär Mrz Mar Apr Jun Jul Aug Sept Sep Okt Oct Nov Dez Dec"
+).split()
+_MONTH = "(?P<month>(?:{})\\b\\.?)".format("|".join(sorted(_MONTH_NAMES, key=len, reverse=True)))
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_DATES = (
+    rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{_YEAR}",  # 24.02.2024
+    rf"(?P<day>\d{{1,2}})\.?[ \t]+{_MONTH}[ \t]+{_YEAR}",  # 24. Juni 2024, 19 June 2024
+    rf"{_MONTH}[ \t]+(?P<day>\d{{1,2}}),?[ \t]+{_YEAR}",  # June 19, 2024
+)
+_LABEL = (
+    r"(?P<label>(?:(?:Zuletzt[ \t]+)?[Aa]ktualisiert|Stand|Veröffentlicht|Erschienen|Datum|Date"
+    r"|(?:Last[ \t]+)?[Uu]pdated|Published|Posted|Beitrag|Kommentar|Artikel|Sendung)"
+    r"(?:[ \t]+(?:am|vom|on))?[ \t]*:?[ \t]*)"
+)
+_WEEKDAY = (
+    r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun"
+    r"|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?[ \t]+)"
+)
+_ZONE = r"(?P<zone>[A-Z]{2,4})(?:[ \t]*(?P<shift>[+-]\d{1,2})(?::?(?P<shift_minutes>\d\d))?)?"
+_TIME = (
+    r"(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?!\d)"
+    r"(?:[ \t]*(?P<meridiem>[AaPp])\.?[Mm]\.?)?(?:[ \t]*Uhr)?"
+    rf"(?:[ \t]+{_ZONE})?"
+)
+_DATE_TIME_GAP = r"[ \t]*[,|–—-]?[ \t]*(?:(?:at|um)[ \t]+)?"
+# Each date form with the time after it ("24.06.2024, 15:47 Uhr") or before it (AP's
+# "10:47 AM EST, January 21, 2022"); every part a stamp may have is a named group.
+_STAMPS = tuple(
+    re.compile(rf"{_LABEL}?{_WEEKDAY}?{stamp}[ \t]*$")
+    for date in _DATES
+    for stamp in (f"{date}(?:{_DATE_TIME_GAP}{_TIME})?", f"{_TIME}[ \t]*,?[ \t]*{date}")
+)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    published: datetime
+    span: tuple[int, int]
+
+
+def find_stamp(text: str, tz: tzinfo) -> Stamp | None:
+    """The first line of the article's head that is a publication stamp, and the time it gives."""
+    for line in re.finditer(r"[^\n]+", text[:HEAD_CHARS]):
+        if line.end() == HEAD_CHARS < len(text):
+            break  # cut off by the head's end, the line may go on into a sentence
+        for pattern in _STAMPS:
+            match = pattern.search(line.group())
+            if match and _fills_its_line(match) and (published := _published(match, tz)):
+                start = line.start() + match.start()
+                return Stamp(published, (start, start + len(match.group().rstrip())))
+    return None
+
+
+def _fills_its_line(match: re.Match[str]) -> bool:
+    # Text before an unlabelled date makes it the end of a sentence, not a stamp after a headline.
+    before = match.string[: match.start()].strip()
+    return len(match.group().strip()) <= MAX_STAMP_CHARS and (not before or bool(match["label"]))
+
+
+def _published(match: re.Match[str], tz: tzinfo) -> datetime | None:
+    if (zone := _zone(match, tz)) is None:
+        return None  # a zone we cannot place would give a wrong time, and so a wrong day
+    if (clock := _clock(match)) is None:
+        return None
+    month = match["month"].rstrip(".")
+    try:
+        return datetime(
+            int(match["year"]),
+            int(month) if month.isdigit() else month_number(month) or 0,
+            int(match["day"]),
+            *clock,
+            tzinfo=zone,
+        )
+    except ValueError:
+        return None
+
+
+def _clock(match: re.Match[str]) -> tuple[int, int] | None:
+    """Hour and minute on the 24-hour clock; None for a time that cannot be ("14:05 PM")."""
+    if match["hour"] is None:
+        return DATE_ONLY_HOUR, 0
+    hour, minute = int(match["hour"]), int(match["minute"])
+    if not match["meridiem"]:
+        return hour, minute
+    if not 1 <= hour <= 12:
+        return None
+    return hour % 12 + (12 if match["meridiem"] in "Pp" else 0), minute
+
+
+def _zone(match: re.Match[str], tz: tzinfo) -> tzinfo | None:
+    if match["zone"] is None:
+        return tz
+    if match["zone"] not in ZONE_OFFSETS:
+        return None
+    hours = timedelta(hours=ZONE_OFFSETS[match["zone"]])
+    if shift := match["shift"]:
+        sign = -1 if shift.startswith("-") else 1
+        hours += sign * timedelta(hours=abs(int(shift)), minutes=int(match["shift_minutes"] or 0))
+    return timezone(hours)
