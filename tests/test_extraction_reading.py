@@ -124,6 +124,12 @@ def test_it_reads_the_stamp_line_as_publication_time_not_title(stamp, published)
     assert [document.body[start:end] for start, end in document.metadata] == [stamp]
 
 
+def test_a_stamp_above_the_headline_is_not_the_title():
+    document = read_document("Sa, 11.05.2024, 17:20 Uhr\n\nGespräche in Almaty\n\nText.".encode())
+    assert document.published == datetime(2024, 5, 11, 17, 20, tzinfo=BERLIN)
+    assert document.title == "Gespräche in Almaty"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -112,13 +112,15 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
 
 
 def _title(text: str, metadata: list[tuple[int, int]]) -> str | None:
-    first_line = text.strip().split("\n", 1)[0]
-    offset = text.index(first_line)
-    for start, _end in metadata:
-        if offset <= start < offset + len(first_line):
-            first_line = text[offset:start]
-    first_line = first_line.strip(" -–|")
-    return first_line[:300] or None
+    # The headline is the first line that is not all metadata: dpa and AFP put the stamp above it.
+    for line in re.finditer(r"[^\n]+", text):
+        title = line.group()
+        for start, _end in metadata:
+            if line.start() <= start < line.end():
+                title = text[line.start() : start]
+        if title := title.strip(" \t-–|"):
+            return title[:300]
+    return None
 
 
 def _iso_datetime(match: re.Match[str], tz: ZoneInfo) -> datetime | None:
