@@ -1,5 +1,6 @@
 """Reading articles: formats, metadata, and the clear one-line refusals of bad input."""
 
+import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from timeline.extraction.types import ExtractionError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_d27454c361ced20d.txt"
+DEVSETS = ("tests/devset", "tests/devset2", "tests/devset3", "tests/devset4")
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -144,6 +146,22 @@ def test_dates_in_sentences_or_past_the_head_are_no_stamp(text):
     document = read_document(text.encode())
     assert document.published is None
     assert document.metadata == ()
+
+
+@pytest.mark.parametrize(
+    ("folder", "record"),
+    [
+        (folder, record)
+        for folder in DEVSETS
+        for record in json.loads((ROOT / folder / "gold.json").read_text(encoding="utf-8"))
+    ],
+    ids=lambda value: value.get("id") if isinstance(value, dict) else value,
+)
+def test_it_finds_the_gold_publication_time_of_every_dev_article(folder, record):
+    document = read_document((ROOT / folder / record["file"]).read_bytes())
+    gold = datetime.fromisoformat(record["published"])
+    assert document.published == gold
+    assert document.published.utcoffset() == gold.utcoffset()
 
 
 def test_windows_line_endings_are_normalised():
