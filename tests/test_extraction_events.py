@@ -627,3 +627,15 @@ def test_no_one_visits_home_and_a_dateline_is_no_destination():
     )
     found = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
     assert [(e.type, e.place.name if e.place else None) for e in found] == [("visit", "Moscow")]
+
+
+def test_a_headline_agreement_is_the_agreement_its_lead_dates():
+    document = read_document(
+        b"Lawrow und Blinken unterzeichnen Abkommen\n\n"
+        b"Genf (dpa) - In Genf haben Lawrow und Blinken am Mittwoch ein Abkommen unterzeichnet.\n"
+        b"\nZum Vergleich: Russland war 2013 einem anderen Abkommen beigetreten.\n"
+    )
+    found = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
+    assert [(e.type, e.start, e.place.name) for e in found] == [
+        ("agreement", date(2022, 1, 12), "Geneva")
+    ]

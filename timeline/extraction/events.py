@@ -115,6 +115,11 @@ _TWO_SIDES = re.compile(
     re.IGNORECASE,
 )
 _PROTAGONIST_MENTIONS = 3
+_BARE_YEAR = re.compile(
+    r"\b(?:war|waren|hatte|hatten|wurde|wurden|was|were|had|the|der|die|das|des|dem|den|seit"
+    r"|since|until|bis|im|in|of|von|vom)\s+((?:19|20)\d\d)\b(?![.,]\d|\s*(?:%|Prozent|percent))",
+    re.IGNORECASE,
+)
 _RETURN = re.compile(
     r"\b(?:zurück\w*|rückkehr\w*|heimkehr\w*|heimreise|back|return\w*)\b", re.IGNORECASE
 )
@@ -601,6 +606,16 @@ def _long_before(expression: TemporalExpression, published: date) -> bool:
     return expression.kind == "date" and last is not None and last < published - _BACKGROUND
 
 
+def _year_long_before(text: str, start: int, end: int, published: date) -> bool:
+    """ "Kroatien war 2013 beigetreten", "the 2015 deal": a bare year the tagger leaves alone
+    (it could be a number) still dates the clause years back."""
+    for match in _BARE_YEAR.finditer(text, start, end):
+        year = int(match.group(1))
+        if year >= 1900 and date(year, 12, 31) < published - _BACKGROUND:
+            return True
+    return False
+
+
 def _nearest(dates: Sequence[TemporalExpression], offset: int) -> TemporalExpression:
     """A calendar date before one counted from the story, a day before a vaguer date, then
     the one closest to `offset`."""
@@ -643,7 +658,7 @@ def _candidate(
     elif any(
         _long_before(d, published) and d.start < trigger.start and not counted_from(text, d)
         for d in passage.dates
-    ):
+    ) or _year_long_before(text, passage.start, trigger.start, published):
         # "The 2015 deal, under which Iran got relief from sanctions, …": a sentence that
         # dates itself years back tells background, whatever the story's date is.
         return None
@@ -1148,7 +1163,11 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     shared = [actor for actor in a.actors if actor.key in core_a and actor.key in core_b]
     if a.precision != b.precision:
         shared = [actor for actor in shared if actor.kind in ("body", "person")]
-    if a.type == b.type == "agreement" and (a.place is None) != (b.place is None):
+    if (
+        a.type == b.type == "agreement"
+        and (a.place is None) != (b.place is None)
+        and not (_undated_lead(a) or _undated_lead(b))
+    ):
         # Two texts agreed that day by partly the same people are two outcomes.
         return len(shared) >= 2
     return bool(shared)
