@@ -639,3 +639,35 @@ def test_a_headline_agreement_is_the_agreement_its_lead_dates():
     assert [(e.type, e.start, e.place.name) for e in found] == [
         ("agreement", date(2022, 1, 12), "Geneva")
     ]
+
+
+def test_the_date_of_a_relative_clause_about_someone_else_dates_nothing():
+    found = events(
+        "In Moskau empfing Putin Kanzler Scholz, der erst vor zwei Wochen in Genf mit "
+        "Biden verhandelt hatte."
+    )
+    assert [(e.start, e.place.name) for e in found] == [(date(2022, 1, 12), "Moscow")]
+
+
+def test_a_headline_written_the_morning_after_is_the_meeting_of_the_night_before():
+    document = read_document(
+        b"Putin und Biden ohne Einigung bei Gipfel in Genf; Scholz reist nach Moskau\n\n"
+        b"Genf (dpa) - Putin und Biden haben sich am Dienstagabend in Genf getroffen.\n"
+    )
+    found = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
+    assert [(e.start, e.place.name) for e in found if e.type != "visit"] == [
+        (date(2022, 1, 11), "Geneva")
+    ]
+
+
+def test_the_meeting_beside_a_summit_is_not_the_summit_of_the_headline():
+    document = read_document(
+        b"Biden empfaengt zum Gipfel in Genf\n\n"
+        b"Genf (dpa) - In Genf hat der Gipfel von Biden und Putin begonnen. Am Freitag "
+        b"wollen Putin und Scholz am Rande des Gipfels zu einem Gespraech zusammenkommen.\n"
+    )
+    found = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
+    assert sorted((e.type, e.start) for e in found) == [
+        ("meeting", date(2022, 1, 14)),
+        ("summit", date(2022, 1, 12)),
+    ]

@@ -74,6 +74,10 @@ _SIDELINES = re.compile(
     r"\b(?:am\s+Rande|on\s+the\s+(?:sidelines|margins)|bei\s+dieser\s+Gelegenheit)\b",
     re.IGNORECASE,
 )
+_BESIDE = re.compile(
+    r"\b(?:am\s+Rande|on\s+the\s+(?:sidelines|margins))\s+(?:des|der|of\s+the|of)\s+(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
 _CANCELLED = re.compile(
     r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped"
     # Who stays away from a summit is not at it: "sind dem Gipfel ferngeblieben".
@@ -115,6 +119,14 @@ _TWO_SIDES = re.compile(
     re.IGNORECASE,
 )
 _PROTAGONIST_MENTIONS = 3
+# ", der sich", ", which began": a relative pronoun, not the article of a list ("Russland,
+# der Ukraine und der Türkei").
+_RELATIVE_OPENER = re.compile(
+    r",\s+(?:(?:der|die|das|dem|den)\s+(?=[a-zäöüß])|(?:deren|dessen|who)\s)"
+)
+_ATTRIBUTE = re.compile(r"\W*(?:\w+\W+){0,2}\Z")
+_SEMICOLON = re.compile(r";")
+_OVERNIGHT = timedelta(days=1)
 _BARE_YEAR = re.compile(
     r"\b(?:war|waren|hatte|hatten|wurde|wurden|was|were|had|the|der|die|das|des|dem|den|seit"
     r"|since|until|bis|im|in|of|von|vom)\s+((?:19|20)\d\d)\b(?![.,]\d|\s*(?:%|Prozent|percent))",
@@ -189,7 +201,7 @@ def assemble(
         by_sentence.setdefault(passage.index, []).append(passage)
     for passage in passages:
         dated = _event_dates(passage)
-        trigger = _since_event(text, passage, _primary_trigger(passage, bool(dated)), dated)
+        trigger = _since_event(text, passage, _primary_trigger(text, passage, bool(dated)), dated)
         continued = (
             trigger is not None
             and any(is_continuation(text, d) for d in dated)
@@ -539,15 +551,21 @@ def _event_dates(passage: Passage) -> list[TemporalExpression]:
     ]
 
 
-def _primary_trigger(passage: Passage, has_date: bool) -> Trigger | None:
+def _primary_trigger(text: str, passage: Passage, has_date: bool) -> Trigger | None:
     if passage.triggers:
-        best = max(passage.triggers, key=lambda t: (t.weight, _TYPE_PRIORITY[t.type], -t.start))
+        # "Am Rande des Gipfels wollen Modi und Xi zusammenkommen": the meeting beside the
+        # summit is the sentence's event, the summit only says where.
+        beside = [
+            t for t in passage.triggers if not _BESIDE.search(text, max(0, t.start - 24), t.start)
+        ]
+        triggers = beside or passage.triggers
+        best = max(triggers, key=lambda t: (t.weight, _TYPE_PRIORITY[t.type], -t.start))
         if best.type == "agreement":
             # "He met Takaichi in Tokyo on Tuesday, signing a framework": the meeting is the
             # event of the sentence, the framework its outcome (see _outcome_trigger).
             met = [
                 t
-                for t in passage.triggers
+                for t in triggers
                 if t.type in _MEETING_TYPES | {"visit"}
                 and t.weight >= _MEETING_WEIGHT
                 and t.start < best.start
@@ -606,6 +624,16 @@ def _long_before(expression: TemporalExpression, published: date) -> bool:
     return expression.kind == "date" and last is not None and last < published - _BACKGROUND
 
 
+def _of_a_relative_clause(text: str, trigger: Trigger, expression: TemporalExpression) -> bool:
+    """ "empfing ihn Xi, der sich erst vor zwei Wochen … hatte bestätigen lassen": the date of a
+    relative clause after the trigger is the relative clause's — unless the clause is about
+    the trigger itself ("die Gespräche, die am 13. Juli stattfanden")."""
+    opener = _RELATIVE_OPENER.search(text, trigger.end, max(trigger.end, expression.start))
+    # The clause is about the trigger if at most a genitive stands between them
+    # ("des Treffens der Außenminister, das am Mittwoch begonnen hatte").
+    return opener is not None and not _ATTRIBUTE.match(text[trigger.end : opener.start()])
+
+
 def _year_long_before(text: str, start: int, end: int, published: date) -> bool:
     """ "Kroatien war 2013 beigetreten", "the 2015 deal": a bare year the tagger leaves alone
     (it could be a number) still dates the clause years back."""
@@ -643,6 +671,9 @@ def _candidate(
         d
         for d in dated
         if not ((d.of_clause_after or counted_from(text, d)) and trigger.start < d.start)
+        # "empfing ihn Xi, der sich erst vor zwei Wochen … hatte bestätigen lassen": the date
+        # of a relative clause after the trigger is the relative clause's.
+        and not _of_a_relative_clause(text, trigger, d)
     ]
     # The tense is needed only to choose an inherited date: it is costly, so only then.
     tense = "" if dated else clause_tense(text, trigger.start, trigger.start, lang)
@@ -746,6 +777,7 @@ def _candidate(
             "date_text": when.text,
             "date_offsets": (when.start, when.end),
             "act": _act(trigger),
+            "paragraph": passage.paragraph,
         },
     )
 
@@ -874,6 +906,13 @@ def _place(
         for m in passage.mentions
         if m.places and m.locative and _venue_of(trigger, m) and not _topic(text, m)
     ]
+    # "… at Alaska summit; Zelenskiy heads to Washington": a place in the trigger's own
+    # clause before one in another.
+    own = [
+        m
+        for m in own
+        if not _SEMICOLON.search(text, min(m.end, trigger.end), max(m.start, trigger.start))
+    ] or own
     # "im Kreml", "at the White House": a body named as a place stands for its seat.
     seat = next(
         (
@@ -1136,18 +1175,18 @@ def _finer(a: GazetteerPlace | None, b: GazetteerPlace | None) -> GazetteerPlace
 def _same_in_article(a: Candidate, b: Candidate) -> bool:
     """Within one article, one shared actor named next to the trigger is enough, unless the
     places differ; a vague date joins a precise one only through a body, person or place."""
-    if _headline_of(a, b) or _headline_of(b, a):
-        return True
-    if not _compatible(a, b):
-        return False
-    if a.type == b.type == "sanction" and a.extra.get("act") != b.extra.get("act"):
-        return False
     if (
         a.extra.get("sidelines") != b.extra.get("sidelines")
         and {a.type, b.type} & _GATHERINGS
         and {x.key for x in a.actors} != {x.key for x in b.actors}
     ):
         # "Am Rande des Gipfels traf Merz Modi": a meeting beside the summit, not the summit.
+        return False
+    if _headline_of(a, b) or _headline_of(b, a):
+        return True
+    if not _compatible(a, b):
+        return False
+    if a.type == b.type == "sanction" and a.extra.get("act") != b.extra.get("act"):
         return False
     if a.precision == b.precision == "day" and a.start != b.start:
         # Zelensky's arrival on the summit's second day is an event within the summit.
@@ -1182,19 +1221,31 @@ def _headline_of(undated: Candidate, dated: Candidate) -> bool:
     told, without a date, the event the lead dates."""
     if not _undated_lead(undated) or _undated_lead(dated):
         return False
+    if _paragraph(dated) > _LEAD_PARAGRAPHS:
+        # The headline tells the lead's news, not what the last paragraph looks ahead to.
+        return False
     # "In Addis Abeba ist der Gipfel zu Ende gegangen … berieten am Samstag und Sonntag": the
     # days the lead's event took, up to the day of publication.
     spans = dated.end is not None and dated.start < undated.start <= dated.end
-    if dated.start <= undated.start and not spans:
+    # "Trump, Putin fail to reach deal at Alaska summit", published on Saturday; "met late on
+    # Friday": a headline is often written the morning after.
+    overnight = undated.start - _OVERNIGHT <= dated.start < undated.start
+    if dated.start <= undated.start and not spans and not overnight:
         # What the lead reports of the day of publication is that day's news.
         return False
     if not any(undated.type in group and dated.type in group for group in _COMPATIBLE):
         return False
+    shared = bool({a.key for a in undated.actors} & {a.key for a in dated.actors})
+    if overnight and not spans:
+        return shared and not _places_differ(undated, dated)
     if undated.place is not None and dated.place is not None:
-        return undated.place.key == dated.place.key and (
-            spans or bool({a.key for a in undated.actors} & {a.key for a in dated.actors})
-        )
+        return undated.place.key == dated.place.key and (spans or shared)
     return False
+
+
+def _paragraph(candidate: Candidate) -> int:
+    number = candidate.extra.get("paragraph", 0)
+    return number if isinstance(number, int) else 0
 
 
 def _part_of_gathering(gathering: Candidate, other: Candidate) -> bool:
