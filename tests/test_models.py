@@ -147,3 +147,87 @@ def test_every_change_of_an_event_is_kept_in_its_history():
         "NATO-Russia Council",
         "NATO-Russia Council session",
     ]
+
+
+# Each participation carries a copy of its event's start and curation status, by which one
+# actor's events are read in timeline order (migration 0008). Whatever writes the rows, the
+# copies follow.
+
+
+def copies(event):
+    return set(
+        Participation.objects.filter(event=event).values_list(
+            "event_start", "event_curation_status"
+        )
+    )
+
+
+def test_a_participation_copies_its_events_start_and_status_however_it_is_written():
+    event = make_event(curation_status="approved")
+    nato, russia, eu = (Actor.objects.create(name=n, kind="organization")
+                        for n in ["NATO", "Russia", "EU"])  # fmt: skip
+    Participation.objects.create(event=event, actor=nato)
+    Participation.objects.bulk_create([Participation(event=event, actor=russia)])
+    event.participations.create(actor=eu)
+    assert copies(event) == {(datetime.date(2022, 1, 12), "approved")}
+
+
+def test_a_participation_moved_to_another_event_copies_that_events():
+    event, other = make_event(), make_event("other", datetime.date(2023, 5, 1))
+    participation = event.participations.create(actor=Actor.objects.create(name="NATO"))
+    participation.event = other
+    participation.save()
+    assert copies(other) == {(datetime.date(2023, 5, 1), "suggested")}
+
+
+def test_a_stale_participation_saved_again_keeps_the_events_present_copy():
+    event = make_event()
+    participation = event.participations.create(actor=Actor.objects.create(name="NATO"))
+    stale = Participation.objects.get(pk=participation.pk)
+    Event.objects.filter(pk=event.pk).update(start=datetime.date(2022, 2, 1))
+    stale.role = Participation.Role.HOST
+    stale.save()
+    assert copies(event) == {(datetime.date(2022, 2, 1), "suggested")}
+
+
+@pytest.mark.parametrize("write", ["save", "update"])
+def test_a_change_of_an_events_start_or_status_reaches_its_participations(write):
+    event = make_event()
+    for name in ["NATO", "Russia"]:
+        event.participations.create(actor=Actor.objects.create(name=name, kind="state"))
+    untouched = make_event("untouched")
+    untouched.participations.create(actor=Actor.objects.get(name="NATO"))
+    if write == "save":
+        event.start, event.curation_status = datetime.date(2021, 3, 4), "approved"
+        event.save()
+    else:
+        Event.objects.filter(pk=event.pk).update(
+            start=datetime.date(2021, 3, 4), curation_status="approved"
+        )
+    assert copies(event) == {(datetime.date(2021, 3, 4), "approved")}
+    assert copies(untouched) == {(datetime.date(2022, 1, 12), "suggested")}
+
+
+def test_review_actions_reach_the_participations(django_user_model):
+    editor = django_user_model.objects.create(username="editor")
+    event = make_event()
+    target = make_event("target", datetime.date(2022, 1, 20), curation_status="approved")
+    event.participations.create(actor=Actor.objects.create(name="NATO"))
+    event.approve(by=editor)
+    assert copies(event) == {(datetime.date(2022, 1, 12), "approved")}
+    event.reject(by=editor, reason="a rumour")
+    assert copies(event) == {(datetime.date(2022, 1, 12), "rejected")}
+    event.approve(by=editor)
+    event.refresh_from_db()
+    event.merge_into(target, by=editor)
+    assert copies(event) == {(datetime.date(2022, 1, 12), "merged")}
+    # The merge gave the target the event's actor (by bulk_create).
+    assert copies(target) == {(datetime.date(2022, 1, 20), "approved")}
+
+
+def test_a_participation_written_before_its_event_gets_the_copies_with_the_event():
+    # loaddata may write them in this order: foreign keys are checked at the commit.
+    with transaction.atomic():
+        Participation.objects.create(event_id=999_999, actor=Actor.objects.create(name="NATO"))
+        event = make_event(pk=999_999, curation_status="approved")
+    assert copies(event) == {(datetime.date(2022, 1, 12), "approved")}

@@ -747,3 +747,46 @@ def test_a_javascript_url_is_not_a_link(client, crisis, reported):
     type(reported).objects.filter(pk=reported.pk).update(url="javascript:alert(1)")
     html = client.get(reverse("event", args=[crisis["council"].pk])).content.decode()
     assert "javascript:" not in html
+
+
+@pytest.mark.parametrize("order", ["newest", "oldest"])
+def test_one_actors_events_are_listed_in_timeline_order_as_they_are_now(
+    client, editor_client, editor, order
+):
+    # One actor's events are read through its participations' copies of their dates and
+    # statuses: the copies must follow every change, in the admin as elsewhere.
+    nato, russia = make_actor("NATO"), make_actor("Russia", Actor.Kind.STATE)
+    events = many_events(75)
+    for i, event in enumerate(events):
+        event.participations.create(actor=nato if i % 3 else russia)
+    moved, joined, rejected = events[1], events[3], events[4]
+    Event.objects.filter(pk=moved.pk).update(start=datetime.date(2019, 6, 1))
+    url = reverse("admin:timeline_event_change", args=[joined.pk])
+    fields = change_form_data(joined, start="2021-07-01", **{
+        "participations-TOTAL_FORMS": 1, "participations-0-actor": nato.pk,
+        "participations-0-role": "participant",
+    })  # fmt: skip
+    assert editor_client.post(url, fields).status_code == 302
+    rejected.reject(by=editor, reason="a rumour")
+    newest = order == "newest"
+    natos = (
+        Event.objects.approved()
+        .filter(participants=nato)
+        .order_by(*(["-start", "-id"] if newest else ["start", "id"]))
+        .values_list("title", "start")
+    )
+    expected = [title for title, _ in natos]
+    assert {moved.title, joined.title} <= set(expected) and rejected.title not in expected
+
+    first = client.get(f"/?actor={nato.pk}&order={order}")
+    cursor = next_cursor(first)
+    second = client.get(f"/?actor={nato.pk}&order={order}&cursor={cursor}", headers=HTMX)
+    assert titles(first) + titles(second) == expected
+    assert next_cursor(second) is None
+
+    day, week = datetime.date(2020, 1, 10), (datetime.date(2020, 1, 5), datetime.date(2020, 1, 12))
+    jump = client.get(f"/?actor={nato.pk}&order={order}&jump={day}")
+    on_or_past = [title for title, start in natos if start == day or (start < day) == newest]
+    assert titles(jump) == on_or_past[:30]
+    dated = client.get(f"/?actor={nato.pk}&order={order}&from={week[0]}&to={week[1]}")
+    assert titles(dated) == [title for title, start in natos if week[0] <= start <= week[1]]

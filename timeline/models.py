@@ -402,7 +402,8 @@ class EventQuerySet(models.QuerySet):
         if first is not None:
             queryset = queryset.filter(Q(end__gte=first) | Q(end__isnull=True, start__gte=first))
         if last is not None:
-            queryset = queryset.filter(start__lte=last)
+            start, _ = self._timeline_position()
+            queryset = queryset.filter(**{f"{start}__lte": last})
         return queryset
 
     def involving(self, actor):
@@ -418,6 +419,17 @@ class EventQuerySet(models.QuerySet):
     # EXISTS rather than joins so that no DISTINCT is needed and keyset order stays cheap.
 
     def involving_any(self, actors):
+        if len(actors) == 1:
+            # One actor: read its participations in timeline order, which carry the event's
+            # status and start (participation_timeline_idx), instead of scanning the timeline
+            # for the events it is in. An event has an actor once, so the join adds no row.
+            return self.filter(
+                participations__actor=actors[0],
+                participations__event_curation_status=F("curation_status"),
+            ).alias(
+                actor_timeline_start=F("participations__event_start"),
+                actor_timeline_id=F("participations__event_id"),
+            )
         return self.filter(
             models.Exists(
                 Participation.objects.filter(event=models.OuterRef("pk"), actor__in=actors)
@@ -472,10 +484,18 @@ class EventQuerySet(models.QuerySet):
             return self.filter(found, pk__in=matches.events)
         return self.filter(found)
 
+    def _timeline_position(self):
+        """The names of the (start, id) that timeline order reads: the event's own, or the
+        participation's copies when involving_any walks one actor's events."""
+        if "actor_timeline_start" in self.query.annotations:
+            return "actor_timeline_start", "actor_timeline_id"
+        return "start", "id"
+
     def in_timeline_order(self, newest_first=True):
+        start, pk = self._timeline_position()
         if newest_first:
-            return self.order_by("-start", "-id")
-        return self.order_by("start", "id")
+            return self.order_by(f"-{start}", f"-{pk}")
+        return self.order_by(start, pk)
 
     def past(self, start, pk=None, newest_first=True):
         """Keyset pagination: the events after position (start, pk) in timeline order.
@@ -483,13 +503,18 @@ class EventQuerySet(models.QuerySet):
         Without pk, every event on `start` is included (jumping to a date). The redundant
         bound on `start` lets the (curation_status, start, id) index seek instead of scan.
         """
+        at, after = self._timeline_position()
         if newest_first:
             if pk is None:
-                return self.filter(start__lte=start)
-            return self.filter(Q(start__lte=start), Q(start__lt=start) | Q(id__lt=pk))
+                return self.filter(**{f"{at}__lte": start})
+            return self.filter(
+                Q(**{f"{at}__lte": start}), Q(**{f"{at}__lt": start}) | Q(**{f"{after}__lt": pk})
+            )
         if pk is None:
-            return self.filter(start__gte=start)
-        return self.filter(Q(start__gte=start), Q(start__gt=start) | Q(id__gt=pk))
+            return self.filter(**{f"{at}__gte": start})
+        return self.filter(
+            Q(**{f"{at}__gte": start}), Q(**{f"{at}__gt": start}) | Q(**{f"{after}__gt": pk})
+        )
 
     def counts_by(self, field, limit=None):
         """One aggregate query: [(value, count)], most frequent first."""
@@ -878,12 +903,24 @@ class Participation(models.Model):
     role = models.CharField(
         _("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT
     )
+    # Copies of the event's, so that one actor's events can be read in timeline order from
+    # participation_timeline_idx (EventQuerySet.involving_any). The database writes them, by
+    # triggers on both tables (migration 0008): whatever writes the rows, the ORM's saves,
+    # bulk_create, update() or loaddata, the copies follow.
+    event_start = models.DateField(null=True, editable=False)
+    event_curation_status = models.CharField(max_length=10, default="", editable=False)
 
     class Meta:
         verbose_name = _("participation")
         verbose_name_plural = _("participations")
         constraints = [
             models.UniqueConstraint(fields=["event", "actor"], name="unique_participation"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["actor", "event_curation_status", "event_start", "event"],
+                name="participation_timeline_idx",
+            ),
         ]
 
     def __str__(self):
