@@ -402,6 +402,7 @@ class EventQuerySet(models.QuerySet):
         if first is not None:
             queryset = queryset.filter(Q(end__gte=first) | Q(end__isnull=True, start__gte=first))
         if last is not None:
+            # The bound the timeline's index seeks to (the actor's copy: see involving_any).
             start, _ = self._timeline_position()
             queryset = queryset.filter(**{f"{start}__lte": last})
         return queryset
@@ -416,7 +417,8 @@ class EventQuerySet(models.QuerySet):
         return self.filter(place__country=country_code.upper())
 
     # The analysts' timeline: multi-valued filters match any of the given values, and use
-    # EXISTS rather than joins so that no DISTINCT is needed and keyset order stays cheap.
+    # EXISTS rather than joins so that no DISTINCT is needed and keyset order stays cheap
+    # (except one actor, a join that gives the order: see involving_any).
 
     def involving_any(self, actors):
         if len(actors) == 1:
@@ -501,7 +503,8 @@ class EventQuerySet(models.QuerySet):
         """Keyset pagination: the events after position (start, pk) in timeline order.
 
         Without pk, every event on `start` is included (jumping to a date). The redundant
-        bound on `start` lets the (curation_status, start, id) index seek instead of scan.
+        bound on `start` lets the (curation_status, start, id) index, or one actor's
+        participation_timeline_idx, seek instead of scan.
         """
         at, after = self._timeline_position()
         if newest_first:
