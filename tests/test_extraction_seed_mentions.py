@@ -44,3 +44,31 @@ def test_a_city_named_by_its_adjective_or_as_a_capital(seed_gazetteer, text, lan
 def test_a_city_name_after_an_article_is_still_a_common_noun(seed_gazetteer):
     # "die Halle" is a hall, not the city of Halle.
     assert places(seed_gazetteer, "Die Minister trafen sich in der Halle.", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        (
+            "Am Dienstag wurde der russische Botschafter ins Auswärtige Amt einbestellt.",
+            "de",
+            "Berlin",
+        ),
+        (
+            "The Russian ambassador was summoned to the Foreign Office on Tuesday.",
+            "en",
+            "London",
+        ),
+        ("Blinken met Wang Yi at the State Department on Tuesday.", "en", "Washington"),
+    ],
+)
+def test_a_ministry_named_as_a_place_stands_for_its_seat(seed_gazetteer, text, lang, place):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from timeline.extraction.pipeline import suggest
+    from timeline.extraction.types import Document
+
+    published = datetime(2024, 5, 8, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    (event,) = suggest(Document(body=text), seed_gazetteer, published=published, lang=lang).events
+    assert event.place is not None and event.place.name == place

@@ -992,7 +992,10 @@ def _seat(
     if trigger.type not in ("session", "meeting", "negotiation"):
         return None
     for actor, _mention, core in actors:
-        if core and actor.kind == "body" and actor.seat and actor.seat in seats:
+        # An international council meets where it sits; a ministry or a president's office
+        # talking to someone is not thereby at home.
+        international = actor.kind == "body" and not actor.country
+        if core and international and actor.seat and actor.seat in seats:
             return seats[actor.seat]
     return None
 
