@@ -147,6 +147,36 @@ def test_events_are_grouped_by_month_and_day(client, crisis):
     assert days == ["2022-02-01", "2022-01-13", "2022-01-12", "2022-01-10", "2021-12-20"]
 
 
+def words(html):
+    return " ".join(re.sub(r"<[^>]+>", " ", unescape(html)).split()).replace(" ,", ",")
+
+
+def item_text(html, event):
+    """The words of an event's list item."""
+    item = re.search(rf'<li class="event [^"]*" id="event-{event.pk}">.*?</article>', html, re.S)
+    return words(item.group(0))
+
+
+def test_each_event_shows_its_date_type_place_participants_tags_status_and_sources(client, crisis):
+    calls = crisis["calls"]
+    calls.participations.create(actor=Actor.objects.get(name="NATO"))
+    calls.tags.add(crisis["council"].tags.get())
+    html = client.get("/").content.decode()
+    assert item_text(html, crisis["council"]) == (
+        "12 January 2022 held NATO-Russia Council meets again council or ministerial session "
+        "Brussels (BE) 3 sources Participants: NATO, Russia Ukraine crisis"
+    )
+    assert item_text(html, calls) == (
+        "c. week of 20 Dec 2021 held Biden calls European heads of government phone call "
+        "0 sources Participants: United States (host), NATO Ukraine crisis"
+    )
+    page = client.get(reverse("event", args=[calls.pk])).content.decode()
+    facts = words(page.split('<dl class="facts">')[1])
+    assert facts.startswith(
+        "Type phone call Participants United States (host), NATO Tags Ukraine crisis"
+    )
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

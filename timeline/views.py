@@ -39,9 +39,16 @@ def timeline_events(form):
 
 
 def for_display(events):
+    """With place, participants (in the order they were added, as the exports list them) and
+    tags. As plain lists (`participation_list`, `tag_list`): a page of 30 events otherwise
+    builds 60 related managers and querysets to read them."""
     return events.select_related("place").prefetch_related(
-        Prefetch("participations", Participation.objects.select_related("actor")),
-        "tags",
+        Prefetch(
+            "participations",
+            Participation.objects.select_related("actor").order_by("pk"),
+            to_attr="participation_list",
+        ),
+        Prefetch("tags", to_attr="tag_list"),
     )
 
 
