@@ -1,5 +1,5 @@
 """Sanity checks for the labelled evaluation sets (tests/devset, tests/devset2, tests/devset3,
-tests/devset4, bench/heldout).
+tests/devset4, tests/devset5, bench/heldout).
 
 Pure file checks: no database, no pipeline. See tests/devset/README.md for the annotation rules.
 """
@@ -18,6 +18,7 @@ SETS = {
     "tests/devset2": (20, 16, False),
     "tests/devset3": (14, 10, False),
     "tests/devset4": (14, 10, False),
+    "tests/devset5": (13, 11, False),
     "bench/heldout": (22, 14, False),
 }
 # folder: (first, last) publication year; sets not listed use DEFAULT_YEARS
@@ -25,6 +26,7 @@ YEARS = {
     "tests/devset2": (2019, 2025),
     "tests/devset3": (2021, 2025),
     "tests/devset4": (2021, 2026),
+    "tests/devset5": (2021, 2026),
     "bench/heldout": (2019, 2025),
 }
 DEFAULT_YEARS = (2019, 2024)
@@ -32,6 +34,7 @@ DEFAULT_YEARS = (2019, 2024)
 LENGTHS = {
     "tests/devset3": (1500, 4500),
     "tests/devset4": (1200, 4500),
+    "tests/devset5": (1000, 4500),
     "bench/heldout": (600, 4500),
 }
 DEFAULT_LENGTHS = (600, 3000)
