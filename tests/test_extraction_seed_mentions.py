@@ -72,3 +72,26 @@ def test_a_ministry_named_as_a_place_stands_for_its_seat(seed_gazetteer, text, l
     published = datetime(2024, 5, 8, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
     (event,) = suggest(Document(body=text), seed_gazetteer, published=published, lang=lang).events
     assert event.place is not None and event.place.name == place
+
+
+def test_a_conference_named_after_its_town_is_there_and_a_mission_to_the_un_is_not_in_new_york(
+    seed_gazetteer,
+):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from timeline.extraction.pipeline import suggest
+    from timeline.extraction.types import Document
+
+    text = (
+        "Die Gespräche von Blinken und Lawrow in der US-Vertretung bei den Vereinten Nationen "
+        "begannen heute Morgen um 9 Uhr.\n\n"
+        "Am Freitag beginnt die Münchner Sicherheitskonferenz, die bis Sonntag dauert."
+    )
+    published = datetime(2022, 2, 16, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    found = suggest(Document(body=text), seed_gazetteer, published=published, lang="de").events
+    places = {e.start.isoformat(): e.place and e.place.name for e in found}
+    assert places == {"2022-02-16": None, "2022-02-18": "Munich"}
+    assert [(e.start, e.end) for e in found if e.type == "summit"] == [
+        (datetime(2022, 2, 18).date(), datetime(2022, 2, 20).date())
+    ]

@@ -126,6 +126,7 @@ _RELATIVE_OPENER = re.compile(
 )
 _ATTRIBUTE = re.compile(r"\W*(?:\w+\W+){0,2}\Z")
 _SEMICOLON = re.compile(r";")
+_WITH_BODY = re.compile(r"\bbei\s+(?:den|der|dem)?\s*$", re.IGNORECASE)
 _OVERNIGHT = timedelta(days=1)
 _BARE_YEAR = re.compile(
     r"\b(?:war|waren|hatte|hatten|wurde|wurden|was|were|had|the|der|die|das|des|dem|den|seit"
@@ -205,6 +206,8 @@ def assemble(
         continued = (
             trigger is not None
             and any(is_continuation(text, d) for d in dated)
+            # "Am Freitag beginnt die Konferenz, die bis Sonntag dauert" has a day of its own.
+            and all(is_continuation(text, d) or is_end_date(text, d) for d in dated)
             and bool(_DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start]))
         )
         if continued and _extend_last(text, passage, candidates, dated):
@@ -298,6 +301,8 @@ def _extend_last(
         closing = expression.value.start
         if not closing or not (is_end_date(text, expression) or is_continuation(text, expression)):
             continue
+        if any(c.sentence == (passage.start, passage.end) and c.end == closing for c in candidates):
+            continue  # the sentence's own event already ends that day
         open_events = [
             (index, c)
             for index, c in enumerate(candidates)
@@ -679,7 +684,10 @@ def _candidate(
     tense = "" if dated else clause_tense(text, trigger.start, trigger.start, lang)
     discourse_date = None if dated else _in_tense(discourse, tense, published)
     if dated:
-        when, inherited = _nearest(dated, trigger.start), False
+        # "Am Freitag beginnt die Konferenz, die bis Sonntag dauert": the day it starts, not
+        # the nearer day it ends (which `interval` below then adds).
+        starts = [d for d in dated if not is_end_date(text, d)]
+        when, inherited = _nearest(starts or dated, trigger.start), False
     elif any(d.kind == "date" and _same_clause(text, trigger, d) for d in passage.dates):
         # "The last summit took place in Helsinki in July 2018": dated, but in the background.
         return None
@@ -751,6 +759,16 @@ def _candidate(
         start, end = opened, start
     elif trigger.type != "agreement" and days_named_before(sentence, trigger.start - passage.start):
         start, end = interval(sentence, start, end)
+    closing = [
+        d.value.start
+        for d in dated
+        if d is not when
+        and is_end_date(text, d)
+        and d.value.start
+        and start < d.value.start <= start + MAX_EXTENT
+    ]
+    if end is None and closing:
+        end = closing[0]
     status = _status(start, end, published, sentence, lang)
     evidence = _evidence(text, trigger, None if inherited else when, place_mention, actors)
     confidence = _confidence(trigger, value.precision, inherited, value.approximate, place, actors)
@@ -913,12 +931,14 @@ def _place(
         for m in own
         if not _SEMICOLON.search(text, min(m.end, trigger.end), max(m.start, trigger.start))
     ] or own
-    # "im Kreml", "at the White House": a body named as a place stands for its seat.
+    # "im Kreml", "at the White House": a body named as a place stands for its seat — but the
+    # US mission "bei den Vereinten Nationen" in Geneva is not in New York.
     seat = next(
         (
             (scene.seats[actor.seat], mention)
             for mention in passage.mentions
             if mention.locative
+            and not _WITH_BODY.search(text, max(0, mention.start - 12), mention.start)
             for actor in mention.actors[:1]
             if actor.seat is not None and actor.seat in scene.seats
         ),
@@ -947,6 +967,19 @@ def _place(
     if lead and trigger.type != "visit":
         # The lead of an agency report tells of what happened where its dateline says.
         return scene.dateline, None
+    # "die Münchner Sicherheitskonferenz": a conference named after its town is held there.
+    named = next(
+        (
+            (scene.seats[actor.seat], mention)
+            for mention in passage.mentions
+            if mention.start <= trigger.start < mention.end
+            for actor in mention.actors[:1]
+            if actor.seat is not None and actor.seat in scene.seats
+        ),
+        None,
+    )
+    if named is not None:
+        return named
     # A precisely dated event may name its place in the next or previous sentences,
     # as long as they do not tell of another date.
     for distance in range(1, _MAX_PLACE_DISTANCE + 1):
