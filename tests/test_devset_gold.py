@@ -1,5 +1,5 @@
 """Sanity checks for the labelled evaluation sets (tests/devset, tests/devset2, tests/devset3,
-tests/devset4, tests/devset5, bench/heldout).
+tests/devset4, tests/devset5, bench/heldout, bench/heldout2).
 
 Pure file checks: no database, no pipeline. See tests/devset/README.md for the annotation rules.
 """
@@ -20,6 +20,7 @@ SETS = {
     "tests/devset4": (14, 10, False),
     "tests/devset5": (13, 11, False),
     "bench/heldout": (22, 14, False),
+    "bench/heldout2": (17, 13, False),
 }
 # folder: (first, last) publication year; sets not listed use DEFAULT_YEARS
 YEARS = {
@@ -28,6 +29,7 @@ YEARS = {
     "tests/devset4": (2021, 2026),
     "tests/devset5": (2021, 2026),
     "bench/heldout": (2019, 2025),
+    "bench/heldout2": (2021, 2026),
 }
 DEFAULT_YEARS = (2019, 2024)
 # folder: (min, max) characters of a non-seed article; sets not listed use DEFAULT_LENGTHS
@@ -36,6 +38,7 @@ LENGTHS = {
     "tests/devset4": (1200, 4500),
     "tests/devset5": (1000, 4500),
     "bench/heldout": (600, 4500),
+    "bench/heldout2": (1000, 4500),
 }
 DEFAULT_LENGTHS = (600, 3000)
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}$|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")
