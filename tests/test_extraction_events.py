@@ -671,3 +671,13 @@ def test_the_meeting_beside_a_summit_is_not_the_summit_of_the_headline():
         ("meeting", date(2022, 1, 14)),
         ("summit", date(2022, 1, 12)),
     ]
+
+
+def test_an_article_filed_in_the_small_hours_tells_the_news_of_the_day_before():
+    document = read_document(
+        b"Gipfel in Genf: Putin und Biden ohne Einigung\n\nPutin und Biden haben in Genf "
+        b"stundenlang verhandelt.\n"
+    )
+    after_midnight = datetime(2022, 1, 13, 0, 25, tzinfo=BERLIN)
+    found = suggest(document, GAZETTEER, published=after_midnight, lang="de").events
+    assert {e.start for e in found} == {date(2022, 1, 12)}

@@ -183,6 +183,9 @@ class Scene:
     seats: Mapping[str, GazetteerPlace] = field(default_factory=dict)
     dateline: GazetteerPlace | None = None
     dateline_paragraph: int = -1
+    # The day whose news an article tells when its lead gives no date: the day before, for
+    # an article filed in the small hours.
+    news_day: date | None = None
     # The two states the article is most about: who "the two sides" are.
     protagonists: tuple[tuple[GazetteerActor, Mention], ...] = ()
 
@@ -704,7 +707,7 @@ def _candidate(
     elif discourse_date is not None:
         when, inherited = discourse_date, True
     elif passage.paragraph <= _LEAD_PARAGRAPHS and tense != "future":
-        when, inherited = _publication_day(published, trigger), True
+        when, inherited = _publication_day(scene.news_day or published, trigger), True
     else:
         return None
     if (when.value.end or when.value.start or published) < published - _BACKGROUND:

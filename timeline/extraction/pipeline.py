@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from .dates import tag_dates
@@ -28,6 +28,8 @@ _OPINION = re.compile(
 )
 _OPINION_HEAD = 400
 _OPINION_NEWS_DAYS = 7
+# Before this hour, an article is news of the day before.
+_SMALL_HOURS = 3
 _DEADLINE_AFTER = re.compile(r"\W*(?:deadline|Frist|Stichtag|Ultimatum)", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(
     r"\b(?:deadline|Frist|Ultimatum|Stichtag)\w*\s+(?:of|bis\s+(?:zum|am)?|für\s+den|vom)?\s*$",
@@ -94,11 +96,23 @@ def suggest(
     dateline = _dateline_place(document, resolve_places(in_header, context))
     triggers = find_triggers(body, lang)
     passages = _passages(body, dates, mentions, triggers, document.metadata)
-    scene = Scene(gazetteer.places, dateline, _paragraph_of(passages, document.dateline))
+    scene = Scene(
+        gazetteer.places,
+        dateline,
+        _paragraph_of(passages, document.dateline),
+        news_day=_news_day(published),
+    )
     events = assemble(body, passages, published.date(), lang, scene)
     if _OPINION.search(body, 0, _OPINION_HEAD):
         events = [e for e in events if _news_in_opinion(e, published.date())]
     return Suggestions(document, published, lang, tuple(events), dates, mentions)
+
+
+def _news_day(published: datetime) -> date:
+    """An article filed at 00:25 reports the evening before; one filed at 07:00, its day."""
+    if published.hour < _SMALL_HOURS:
+        return published.date() - timedelta(days=1)
+    return published.date()
 
 
 def _news_in_opinion(event: Candidate, published: date) -> bool:
