@@ -681,3 +681,13 @@ def test_an_article_filed_in_the_small_hours_tells_the_news_of_the_day_before():
     after_midnight = datetime(2022, 1, 13, 0, 25, tzinfo=BERLIN)
     found = suggest(document, GAZETTEER, published=after_midnight, lang="de").events
     assert {e.start for e in found} == {date(2022, 1, 12)}
+
+
+def test_there_is_the_place_the_sentence_before_named():
+    found = events(
+        "Am Montag war Scholz im russischen Moskau eingetroffen. Dort traf er am Dienstag Putin."
+    )
+    assert {(e.start, e.place.name) for e in found} == {
+        (date(2022, 1, 10), "Moscow"),
+        (date(2022, 1, 11), "Moscow"),
+    }

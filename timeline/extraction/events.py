@@ -126,6 +126,10 @@ _RELATIVE_OPENER = re.compile(
 )
 _ATTRIBUTE = re.compile(r"\W*(?:\w+\W+){0,2}\Z")
 _SEMICOLON = re.compile(r";")
+_THERE = re.compile(
+    r"\b[Dd]ort\b|\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|could|should|might"
+    r"|must|seems?|appears?|may|can|be|been)\b)"
+)
 _WITH_BODY = re.compile(r"\bbei\s+(?:den|der|dem)?\s*$", re.IGNORECASE)
 _OVERNIGHT = timedelta(days=1)
 _BARE_YEAR = re.compile(
@@ -970,6 +974,17 @@ def _place(
     if lead and trigger.type != "visit":
         # The lead of an agency report tells of what happened where its dateline says.
         return scene.dateline, None
+    # "Seine Reise hatte Scholz in Samarkand begonnen. Dort traf er Mirsijojew": "dort" is the
+    # place the sentence before named.
+    if _THERE.search(text, passage.start, passage.end):
+        before = [
+            mention
+            for other in by_sentence.get(passage.index - 1, ())
+            for mention in other.mentions
+            if mention.places and mention.locative and mention.places[0].kind in ("city", "venue")
+        ]
+        if before:
+            return before[-1].places[0], before[-1]
     # "die Münchner Sicherheitskonferenz": a conference named after its town is held there.
     named = next(
         (
