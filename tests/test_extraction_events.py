@@ -691,3 +691,31 @@ def test_there_is_the_place_the_sentence_before_named():
         (date(2022, 1, 10), "Moscow"),
         (date(2022, 1, 11), "Moscow"),
     }
+
+
+def test_a_gathering_at_a_city_with_its_own_date_is_news_even_if_no_one_is_named():
+    found = events(
+        "Bei einem Gipfeltreffen in Genf verabschiedeten die Regierungschefs von acht "
+        "Anrainern am Dienstag eine gemeinsame Erklärung."
+    )
+    assert [(e.type, e.start, e.place.name) for e in found if e.type == "summit"] == [
+        ("summit", date(2022, 1, 11), "Geneva")
+    ]
+
+
+def test_a_call_is_what_happened_and_the_summit_it_prepared_its_topic():
+    event = one("Am Montag hatten Scholz und Biden telefoniert und den Gipfel vorbereitet.")
+    assert (event.type, event.start) == ("phone_call", date(2022, 1, 10))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Einigung kommt wenige Tage nach dem Nato-Gipfel in Genf.",
+        "Der letzte Gipfel dieser Art hatte 2017 in Genf stattgefunden.",
+        "Die Sanktionen gegen Russland sollen ab dem 20. Januar greifen.",
+    ],
+)
+def test_time_references_and_background_are_no_events(text):
+    found = events(f"Putin traf Scholz am Montag in Moskau. {text}")
+    assert [(e.type, e.start) for e in found] == [("meeting", date(2022, 1, 10))]

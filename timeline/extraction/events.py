@@ -91,6 +91,9 @@ _COUNTERFACTUAL = re.compile(
     re.IGNORECASE,
 )
 _MEETING_TYPES = {"meeting", "session", "summit", "negotiation"}
+_ANCHOR_BEFORE_COMPOUND = re.compile(
+    r"\b(?:nach|vor|seit|während)\s+(?:dem|der|den)\s+[\w-]+-$", re.IGNORECASE
+)
 _ANCHOR_BEFORE = re.compile(
     r"\b(?:nach|vor|seit|während|after|before|since|during)\s+(?:dem|der|den|the)\s+$",
     re.IGNORECASE,
@@ -572,6 +575,11 @@ def _primary_trigger(text: str, passage: Passage, has_date: bool) -> Trigger | N
         ]
         triggers = beside or passage.triggers
         best = max(triggers, key=lambda t: (t.weight, _TYPE_PRIORITY[t.type], -t.start))
+        calls = [t for t in triggers if t.type == "phone_call" and t.weight >= best.weight]
+        if calls:
+            # "Stubb und Rutte hatten telefoniert und das Gipfeltreffen vorbereitet": the call
+            # is what happened; what they talked about is its topic.
+            return calls[0]
         if best.type == "agreement":
             # "He met Takaichi in Tokyo on Tuesday, signing a framework": the meeting is the
             # event of the sentence, the framework its outcome (see _outcome_trigger).
@@ -646,6 +654,13 @@ def _of_a_relative_clause(text: str, trigger: Trigger, expression: TemporalExpre
     return opener is not None and not _ATTRIBUTE.match(text[trigger.end : opener.start()])
 
 
+def _clause_end(text: str, trigger: Trigger, passage: Passage) -> int:
+    """Where the trigger's clause ends: "Der letzte Gipfel hatte 2017 in Abidjan
+    stattgefunden; …"."""
+    separator = _CLAUSE_SEPARATOR.search(text, trigger.end, passage.end)
+    return separator.start() if separator else passage.end
+
+
 def _year_long_before(text: str, start: int, end: int, published: date) -> bool:
     """ "Kroatien war 2013 beigetreten", "the 2015 deal": a bare year the tagger leaves alone
     (it could be a number) still dates the clause years back."""
@@ -698,13 +713,18 @@ def _candidate(
     elif any(d.kind == "date" and _same_clause(text, trigger, d) for d in passage.dates):
         # "The last summit took place in Helsinki in July 2018": dated, but in the background.
         return None
+    elif _ANCHOR_BEFORE.search(text, max(0, trigger.start - 24), trigger.start) or (
+        _ANCHOR_BEFORE_COMPOUND.search(text, max(0, trigger.start - 24), trigger.start)
+    ):
+        # "Die Einigung kommt wenige Tage nach dem EU-Gipfel": a point in time, told before.
+        return None
     elif any(d.deadline for d in passage.dates):
         # "They have until October to trigger a snapback of sanctions": due, not dated.
         return None
     elif any(
         _long_before(d, published) and d.start < trigger.start and not counted_from(text, d)
         for d in passage.dates
-    ) or _year_long_before(text, passage.start, trigger.start, published):
+    ) or _year_long_before(text, passage.start, _clause_end(text, trigger, passage), published):
         # "The 2015 deal, under which Iran got relief from sanctions, …": a sentence that
         # dates itself years back tells background, whatever the story's date is.
         return None
@@ -1065,6 +1085,10 @@ def _enough(
     place (a side meeting is at the place of what it is beside)."""
     if len(actors) >= 2:
         return True
+    if not actors:
+        # "Bei einem Gipfeltreffen in Helsinki verabschiedeten die Staats- und Regierungschefs
+        # von acht Ostsee-Anrainern am Dienstag eine Erklärung": a gathering at a city is news.
+        return trigger.type in _GATHERINGS and place is not None and place.kind == "city"
     if len(actors) == 1:
         actor = actors[0][0]
         located = place is not None or beside

@@ -30,7 +30,14 @@ _OPINION_HEAD = 400
 _OPINION_NEWS_DAYS = 7
 # Before this hour, an article is news of the day before.
 _SMALL_HOURS = 3
-_DEADLINE_AFTER = re.compile(r"\W*(?:deadline|Frist|Stichtag|Ultimatum)", re.IGNORECASE)
+_DEADLINE_AFTER = re.compile(
+    r"\W*(?:deadline|Frist|Stichtag|Ultimatum"
+    # "das ab dem 1. Januar greifen soll", "which takes effect on Jan. 1": when a measure
+    # applies, not when anything happens.
+    r"|(?:\w+\s+){0,3}(?:greifen|gelten|in\s+Kraft|wirksam|take[sn]?\s+effect|took\s+effect"
+    r"|come[s]?\s+into\s+force|came\s+into\s+force|enter[s]?\s+into\s+force))",
+    re.IGNORECASE,
+)
 _DEADLINE_BEFORE = re.compile(
     r"\b(?:deadline|Frist|Ultimatum|Stichtag)\w*\s+(?:of|bis\s+(?:zum|am)?|für\s+den|vom)?\s*$",
     re.IGNORECASE,
@@ -125,7 +132,7 @@ def _news_in_opinion(event: Candidate, published: date) -> bool:
 
 def _mark_deadline(body: str, expression: TemporalExpression) -> TemporalExpression:
     before = body[max(0, expression.start - 40) : expression.start]
-    after = body[expression.end : expression.end + 20]
+    after = body[expression.end : expression.end + 50]
     if (
         _DEADLINE_AFTER.match(after)
         or _DEADLINE_BEFORE.search(before)
