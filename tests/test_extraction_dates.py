@@ -44,8 +44,8 @@ ROWS = [
     ("de", WED, "Er kündigte an, am Freitag nach Kiew zu reisen.", "am Freitag", "date", "2022-01-14", "2022-01-14", "day", None),  # noqa: E501
     ("de", WED, "Die Minister kommen am Donnerstagabend zusammen.", "am Donnerstagabend", "date", "2022-01-13", "2022-01-13", "day", "evening"),  # noqa: E501
     ("de", WED, "Die Gespräche endeten Montagmorgen ohne Ergebnis.", "Montagmorgen", "date", "2022-01-10", "2022-01-10", "day", "morning"),  # noqa: E501
-    ("de", WED, "Die Explosion ereignete sich in der Nacht zu Mittwoch.", "in der Nacht zu Mittwoch", "date", "2022-01-11", "2022-01-11", "day", "night"),  # noqa: E501
-    ("de", WED, "In der Nacht zum Dienstag griffen Rebellen an.", "In der Nacht zum Dienstag", "date", "2022-01-10", "2022-01-10", "day", "night"),  # noqa: E501
+    ("de", WED, "Die Explosion ereignete sich in der Nacht zu Mittwoch.", "in der Nacht zu Mittwoch", "date", "2022-01-12", "2022-01-12", "day", "night"),  # noqa: E501
+    ("de", WED, "In der Nacht zum Dienstag griffen Rebellen an.", "In der Nacht zum Dienstag", "date", "2022-01-11", "2022-01-11", "day", "night"),  # noqa: E501
     ("de", WED, "Am heutigen Mittwoch beraten die Botschafter.", "Am heutigen Mittwoch", "date", "2022-01-12", "2022-01-12", "day", None),  # noqa: E501
     ("de", WED, "Seit Montag verhandeln die Delegationen.", "Seit Montag", "date", "2022-01-10", "2022-01-10", "day", None),  # noqa: E501
     # today, yesterday, tomorrow and parts of day

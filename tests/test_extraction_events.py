@@ -719,3 +719,16 @@ def test_a_call_is_what_happened_and_the_summit_it_prepared_its_topic():
 def test_time_references_and_background_are_no_events(text):
     found = events(f"Putin traf Scholz am Montag in Moskau. {text}")
     assert [(e.type, e.start) for e in found] == [("meeting", date(2022, 1, 10))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("Russland und die USA haben am Montag ihre Verhandlungen abgeschlossen.", "de", "agreement"),
+        ("Russia and the United States concluded their talks in Geneva on Monday.", "en", "agreement"),
+        ("Am Montag gab Putin in Moskau ein Arbeitsessen für Scholz.", "de", "meeting"),
+        ("On Monday Biden hosted Scholz for a working dinner in Geneva.", "en", "meeting"),
+    ],
+)  # fmt: skip
+def test_concluded_negotiations_are_an_agreement_and_a_working_dinner_a_meeting(text, lang, kind):
+    assert {e.type for e in events(text, lang)} >= {kind}

@@ -129,10 +129,10 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Found:
 
 
 def resolve_night_before(match: re.Match[str], ctx: Context) -> Found:
-    """ "in der Nacht zu Mittwoch": the date the night begins on, the day before."""
+    """ "in der Nacht zu Mittwoch": the night into Wednesday, dated as news date it — by the
+    day named (what happens after midnight is that day's, and so is the report of it)."""
     target, rule = weekday_date(match, ctx)
-    night = target - timedelta(days=1)
-    return _on(cal.day(night), "day", f"night before {rule}", part_of_day="night")
+    return _on(cal.day(target), "day", f"night into {rule}", part_of_day="night")
 
 
 def resolve_weekday_range(match: re.Match[str], ctx: Context) -> Found | None:

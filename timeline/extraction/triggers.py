@@ -32,6 +32,17 @@ _GERMAN = {
         r"sitzung(?:en)?\b|tagt|tagte|tagten|tagen|getagt|tagung\w*|ministertreffen"
         r"|ministerrat\w*|ratstreffen",
     ),
+    "agreement": (
+        0.85,
+        r"unterzeichn\w*|unterschrieben|unterschrieb\w*|vereinbart\w*|einigten|geeinigt"
+        r"|verabschiede\w*|beschlossen|beschloss\w*|billigte\w*|gebilligt"
+        r"|gemeinsame[nr]?\s+erklärung|abschlusserklärung"
+        # An admission to a body: "Finnland ist der Nato beigetreten", "die Beitrittsurkunde".
+        r"|beigetreten|beitrittsurkunde\w*|als\s+(?:\S+\s+){0,3}mitglied\w*\s+aufgenommen"
+        # "haben ihre Verhandlungen über ein Freihandelsabkommen abgeschlossen"
+        r"|(?:verhandlungen|gespräche)\s+(?:\S+\s+){0,6}abgeschlossen"
+        r"|schließen\s+(?:\S+\s+){0,2}verhandlungen\s+(?:\S+\s+){0,5}ab\b",
+    ),
     "negotiation": (
         0.8,
         r"verhandlungsrunde\w*|gesprächsrunde\w*|verhand\w*|friedensgespräch\w*"
@@ -47,15 +58,8 @@ _GERMAN = {
         r"treff(?:en|e|t|st|ens)\b|traf\b|trafen|getroffen|zusammen(?:ge)?kommen|kam\w*\s+(?:\S+\s+){0,14}zusammen"
         r"|komm\w*\s+(?:\S+\s+){0,14}zusammen|zusammen(?:ge)?troffen|zusammentreffen|zusammentraf\w*|traf\w*\s+(?:\S+\s+){0,12}zusammen|zusammenkunft|begegnung\w*|unterredung\w*"
         r"|empf(?:ängt|ing|angen|ingen)|berat(?:en|ungen)|beriet(?:en)?|berät|gespräch\b|sprach\w*\s+mit"
-        r"|gesprochen|austauschen|ausgetauscht",
-    ),
-    "agreement": (
-        0.85,
-        r"unterzeichn\w*|unterschrieben|unterschrieb\w*|vereinbart\w*|einigten|geeinigt"
-        r"|verabschiede\w*|beschlossen|beschloss\w*|billigte\w*|gebilligt"
-        r"|gemeinsame[nr]?\s+erklärung|abschlusserklärung"
-        # An admission to a body: "Finnland ist der Nato beigetreten", "die Beitrittsurkunde".
-        r"|beigetreten|beitrittsurkunde\w*|als\s+(?:\S+\s+){0,3}mitglied\w*\s+aufgenommen",
+        r"|gesprochen|austauschen|ausgetauscht"
+        r"|arbeitsessen|abendessen\s+mit|mittagessen\s+mit|frühstück\s+mit",
     ),
     # An agreement named without a verb is usually talked about, not concluded.
     "accord": (
@@ -111,14 +115,16 @@ _ENGLISH = {
     "meeting": (
         0.8,
         r"meet\b|meets|meeting\w*|met\b|hosted|hosts|sat\s+down\s+with|gather\w*"
-        r"|held\s+talks|spoke\s+with|discuss(?:ed|es)?\s+with",
+        r"|held\s+talks|spoke\s+with|discuss(?:ed|es)?\s+with"
+        r"|working\s+(?:dinner|lunch|breakfast)|(?:dinner|lunch|breakfast)\s+with",
     ),
     "agreement": (
         0.85,
         r"signed|signing|signs\s+(?:an?|the)\b|agreed|adopted|endorsed|approved"
         r"|joint\s+(?:statement|declaration|communiqu[ée])"
         r"|(?:was|were)\s+admitted|instruments?\s+of\s+accession"
-        r"|became\s+(?:the\s+)?(?:\w+\s+)?(?:full\s+)?member",
+        r"|became\s+(?:the\s+)?(?:\w+\s+)?(?:full\s+)?member"
+        r"|conclud(?:ed|es)\s+(?:\S+\s+){0,3}(?:negotiations|talks)",
     ),
     "accord": (0.6, r"agreement\w*|accord\b|ceasefire|truce"),
     "sanction": (
