@@ -732,3 +732,14 @@ def test_time_references_and_background_are_no_events(text):
 )  # fmt: skip
 def test_concluded_negotiations_are_an_agreement_and_a_working_dinner_a_meeting(text, lang, kind):
     assert {e.type for e in events(text, lang)} >= {kind}
+
+
+def test_one_bilateral_after_another_are_two_meetings():
+    found = events(
+        "Am Montag empfing Scholz zunächst Putin in Moskau, anschließend traf er Biden. "
+        "Zuletzt hatte es ein solches Treffen im Dezember 2019 in Genf gegeben."
+    )
+    assert sorted((e.type, e.start, e.place.name if e.place else "", names(e)) for e in found) == [
+        ("meeting", date(2022, 1, 10), "", {"Olaf Scholz", "Joe Biden"}),
+        ("meeting", date(2022, 1, 10), "Moscow", {"Olaf Scholz", "Vladimir Putin"}),
+    ]

@@ -886,16 +886,20 @@ def _actors(
                 found.setdefault(actor.key, (actor, mention, False))
     if _PERSONAL_PRONOUN.search(text, passage.start, passage.end):
         # "Am Rande traf er sich mit Modi": "er" is the person last named before.
+        # … or named in an earlier clause of the same sentence ("Yoon empfing Li,
+        # anschließend traf er Kishida").
+        earlier = [p for p in by_sentence.get(passage.index, []) if p.start < passage.start]
         persons = [
             (actor, mention)
-            for before in by_sentence.get(passage.index - 1, ())
+            for before in earlier or by_sentence.get(passage.index - 1, [])
             if before.paragraph == passage.paragraph
             for mention in before.mentions
             for actor in mention.actors[:1]
             if actor.kind == "person"
         ]
         if persons:
-            actor, mention = persons[-1]
+            # The subject: first in the sentence's own earlier clause, last in the sentence before.
+            actor, mention = persons[0] if earlier else persons[-1]
             found.setdefault(actor.key, (actor, mention, False))
     # Persons are often named in the sentence before or after the one with the verb,
     # unless that sentence tells of an event of its own.
@@ -1025,7 +1029,9 @@ def _place(
             mention
             for index in (passage.index - distance, passage.index + distance)
             for other in by_sentence.get(index, ())
-            if not _event_dates(other)
+            # "Zuletzt hatte es ein solches Treffen im Dezember 2019 in Chengdu gegeben": a
+            # sentence dated years back tells of another time, and of its place.
+            if not _event_dates(other) and not any(d.background for d in other.dates)
             for mention in other.mentions
             if mention.places
             and mention.locative
@@ -1272,6 +1278,9 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     if _part_of_gathering(a, b) or _part_of_gathering(b, a):
         return True
     core_a, core_b = a.core, b.core
+    if _other_pair(a, b):
+        # "Yoon empfing Li, anschließend traf er Kishida": two bilaterals, not one meeting.
+        return False
     if a.place is not None and b.place is not None:
         # "Lula war in der vergangenen Woche in Buenos Aires, beim Gipfel der Celac" is not
         # the chancellor's meeting there on Saturday: a vague date and no one in common.
@@ -1288,6 +1297,15 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
         # Two texts agreed that day by partly the same people are two outcomes.
         return len(shared) >= 2
     return bool(shared)
+
+
+def _other_pair(a: Candidate, b: Candidate) -> bool:
+    """Two meetings of two people each, not the same two."""
+    if a.type != "meeting" or b.type != "meeting":
+        return False
+    people_a = {x.key for x in a.actors if x.kind == "person" and x.key in a.core}
+    people_b = {x.key for x in b.actors if x.kind == "person" and x.key in b.core}
+    return len(people_a) == len(people_b) == 2 and people_a != people_b
 
 
 def _undated_lead(candidate: Candidate) -> bool:

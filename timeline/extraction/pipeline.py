@@ -231,6 +231,9 @@ def _clauses(
 
 
 _COMMA = re.compile(r"[,;]\s+")
+_SEQUENCE = re.compile(
+    r"[,;]\s+(?=(?:anschließend|danach|dann|später|then|later|afterwards)\b)", re.IGNORECASE
+)
 
 
 def _cuts(
@@ -252,10 +255,14 @@ def _cuts(
         {match.end() for match in _CLAUSE_BREAK.finditer(body, start, end)}
         | {match.end() for match in _COMMA.finditer(body, start, end) if match.end() in date_at}
     )
+    # "Yoon empfing zunächst Li, anschließend traf er Kishida": one thing after another.
+    sequence = {match.end() for match in _SEQUENCE.finditer(body, start, end)}
+    breaks = sorted(set(breaks) | sequence)
     cuts, left = [], start
     for cut in breaks:
         both_told = count(trigger_at, left, cut) and count(trigger_at, cut, end)
-        if both_told and count(anchors, left, cut) and count(anchors, cut, end):
+        anchored = count(anchors, left, cut) and count(anchors, cut, end)
+        if both_told and (anchored or cut in sequence):
             cuts.append(cut)
             left = cut
     return cuts

@@ -24,7 +24,7 @@ _GERMAN = {
         0.9,
         r"telefonier\w*|telefonat\w*|telefongespräch\w*|telefonisch\w*|videoschalte\w*"
         r"|videokonferenz\w*|videogespräch\w*|per\s+video\w*|am\s+telefon"
-        r"|rief\w*\s+(?:\S+\s+){0,8}an\b|angerufen|anrufs?\b",
+        r"|rief\w*\s+(?:[^\s.!?;:]+\s+){0,8}an\b|angerufen|anrufs?\b",
     ),
     "summit": (0.9, r"gipfel(?:treffen|s|n)?\b|gipfeltreffen|konferenz(?:en)?\b"),
     "session": (
@@ -38,10 +38,10 @@ _GERMAN = {
         r"|verabschiede\w*|beschlossen|beschloss\w*|billigte\w*|gebilligt"
         r"|gemeinsame[nr]?\s+erklärung|abschlusserklärung"
         # An admission to a body: "Finnland ist der Nato beigetreten", "die Beitrittsurkunde".
-        r"|beigetreten|beitrittsurkunde\w*|als\s+(?:\S+\s+){0,3}mitglied\w*\s+aufgenommen"
+        r"|beigetreten|beitrittsurkunde\w*|als\s+(?:[^\s.!?;:]+\s+){0,3}mitglied\w*\s+aufgenommen"
         # "haben ihre Verhandlungen über ein Freihandelsabkommen abgeschlossen"
-        r"|(?:verhandlungen|gespräche)\s+(?:\S+\s+){0,6}abgeschlossen"
-        r"|schließen\s+(?:\S+\s+){0,2}verhandlungen\s+(?:\S+\s+){0,5}ab\b",
+        r"|(?:verhandlungen|gespräche)\s+(?:[^\s.!?;:]+\s+){0,6}abgeschlossen"
+        r"|schließen\s+(?:[^\s.!?;:]+\s+){0,2}verhandlungen\s+(?:[^\s.!?;:]+\s+){0,5}ab\b",
     ),
     "negotiation": (
         0.8,
@@ -50,13 +50,13 @@ _GERMAN = {
     ),
     "visit": (
         0.85,
-        r"besuch\w*|antrittsbesuch\w*|staatsbesuch\w*|reist\w*\s+(?:\S+\s+){0,5}nach"
-        r"|reise\s+nach|reisen\b|gereist|eingetroffen|traf\w*\s+(?:\S+\s+){0,10}ein\b|reise\b",
+        r"besuch\w*|antrittsbesuch\w*|staatsbesuch\w*|reist\w*\s+(?:[^\s.!?;:]+\s+){0,5}nach"
+        r"|reise\s+nach|reisen\b|gereist|eingetroffen|traf\w*\s+(?:[^\s.!?;:]+\s+){0,10}ein\b|reise\b",
     ),
     "meeting": (
         0.8,
-        r"treff(?:en|e|t|st|ens)\b|traf\b|trafen|getroffen|zusammen(?:ge)?kommen|kam\w*\s+(?:\S+\s+){0,14}zusammen"
-        r"|komm\w*\s+(?:\S+\s+){0,14}zusammen|zusammen(?:ge)?troffen|zusammentreffen|zusammentraf\w*|traf\w*\s+(?:\S+\s+){0,12}zusammen|zusammenkunft|begegnung\w*|unterredung\w*"
+        r"treff(?:en|e|t|st|ens)\b|traf\b|trafen|getroffen|zusammen(?:ge)?kommen|kam\w*\s+(?:[^\s.!?;:]+\s+){0,14}zusammen"
+        r"|komm\w*\s+(?:[^\s.!?;:]+\s+){0,14}zusammen|zusammen(?:ge)?troffen|zusammentreffen|zusammentraf\w*|traf\w*\s+(?:[^\s.!?;:]+\s+){0,12}zusammen|zusammenkunft|begegnung\w*|unterredung\w*"
         r"|empf(?:ängt|ing|angen|ingen)|berat(?:en|ungen)|beriet(?:en)?|berät|gespräch\b|sprach\w*\s+mit"
         r"|gesprochen|austauschen|ausgetauscht"
         r"|arbeitsessen|abendessen\s+mit|mittagessen\s+mit|frühstück\s+mit",
@@ -75,7 +75,7 @@ _GERMAN = {
         r"|zu\s+konsultationen|zurückgerufen|zurückbeordert|schließ\w*\s+(?:\w+\s+){0,6}"
         r"(?:generalkonsulat|konsulat|botschaft)\w*"
         # "Teheran bestellte am Mittwoch den deutschen Geschäftsträger ein"
-        r"|bestellt\w*\s+(?:\S+\s+){0,8}ein\b",
+        r"|bestellt\w*\s+(?:[^\s.!?;:]+\s+){0,8}ein\b",
     ),
 }
 
@@ -124,7 +124,7 @@ _ENGLISH = {
         r"|joint\s+(?:statement|declaration|communiqu[ée])"
         r"|(?:was|were)\s+admitted|instruments?\s+of\s+accession"
         r"|became\s+(?:the\s+)?(?:\w+\s+)?(?:full\s+)?member"
-        r"|conclud(?:ed|es)\s+(?:\S+\s+){0,3}(?:negotiations|talks)",
+        r"|conclud(?:ed|es)\s+(?:[^\s.!?;:]+\s+){0,3}(?:negotiations|talks)",
     ),
     "accord": (0.6, r"agreement\w*|accord\b|ceasefire|truce"),
     "sanction": (
