@@ -743,3 +743,22 @@ def test_one_bilateral_after_another_are_two_meetings():
         ("meeting", date(2022, 1, 10), "", {"Olaf Scholz", "Joe Biden"}),
         ("meeting", date(2022, 1, 10), "Moscow", {"Olaf Scholz", "Vladimir Putin"}),
     ]
+
+
+def test_a_council_sitting_since_monday_until_friday_spans_the_week():
+    found = events(
+        "Der Nato-Russland-Rat tagt seit Montag, die Sitzung dauert noch bis Freitag.",
+        published=datetime(2022, 1, 13, 18, 0, tzinfo=BERLIN),
+    )
+    assert [(e.start, e.end) for e in found] == [(date(2022, 1, 10), date(2022, 1, 14))]
+
+
+def test_a_resolution_adopted_and_the_next_round_of_talks_are_events():
+    found = events(
+        "Die Resolution wurde am Dienstag in Genf von Russland und den USA angenommen. "
+        "Die fünfte Runde zwischen Lawrow und Blinken hatte am 3. Januar in Wien stattgefunden."
+    )
+    assert sorted((e.type, e.start) for e in found) == [
+        ("agreement", date(2022, 1, 11)),
+        ("negotiation", date(2022, 1, 3)),
+    ]

@@ -129,6 +129,8 @@ _RELATIVE_OPENER = re.compile(
 )
 _ATTRIBUTE = re.compile(r"\W*(?:\w+\W+){0,2}\Z")
 _SEMICOLON = re.compile(r";")
+_JUST_BEFORE = re.compile(r"\s+(?:\w+\s+)?")
+_SINCE_WORD = re.compile(r"(?:seit|since)\s", re.IGNORECASE)
 _THERE = re.compile(
     r"\b[Dd]ort\b|\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|could|should|might"
     r"|must|seems?|appears?|may|can|be|been)\b)"
@@ -211,7 +213,7 @@ def assemble(
     for passage in passages:
         by_sentence.setdefault(passage.index, []).append(passage)
     for passage in passages:
-        dated = _event_dates(passage)
+        dated = _event_dates(passage) + _ongoing(text, passage)
         trigger = _since_event(text, passage, _primary_trigger(text, passage, bool(dated)), dated)
         continued = (
             trigger is not None
@@ -597,6 +599,8 @@ def _primary_trigger(text: str, passage: Passage, has_date: bool) -> Trigger | N
     if has_date:
         # An international council named with a date meets, even without a verb saying so.
         for mention in passage.mentions:
+            if text[mention.end : mention.end + 1].isalpha():
+                continue  # "UNO-Sicherheitsratsresolution": a resolution, not the council
             if any(actor.kind == "body" and not actor.country for actor in mention.actors):
                 return Trigger(mention.start, mention.end, mention.text, "session", 0.55)
     return None
@@ -644,6 +648,31 @@ def _long_before(expression: TemporalExpression, published: date) -> bool:
     return expression.kind == "date" and last is not None and last < published - _BACKGROUND
 
 
+def _ongoing(text: str, passage: Passage) -> list[TemporalExpression]:
+    """The "seit Montag" right after a trigger ("tagt seit Montag"), which dates no span but
+    the start of the meeting going on."""
+    return [
+        d
+        for d in passage.dates
+        if d.background
+        and d.kind == "date"
+        and d.value.start
+        and d.value.precision == "day"
+        and _SINCE_WORD.match(d.text)
+        and any(_ongoing_since(text, t, d) for t in passage.triggers)
+    ]
+
+
+def _ongoing_since(text: str, trigger: Trigger, expression: TemporalExpression) -> bool:
+    """ "Der Gouverneursrat tagt seit Montag": the day an ongoing meeting began."""
+    between = text[trigger.end : expression.start]
+    return (
+        trigger.end <= expression.start
+        and bool(_JUST_BEFORE.fullmatch(between))
+        and expression.value.precision == "day"
+    )
+
+
 def _of_a_relative_clause(text: str, trigger: Trigger, expression: TemporalExpression) -> bool:
     """ "empfing ihn Xi, der sich erst vor zwei Wochen … hatte bestätigen lassen": the date of a
     relative clause after the trigger is the relative clause's — unless the clause is about
@@ -651,7 +680,11 @@ def _of_a_relative_clause(text: str, trigger: Trigger, expression: TemporalExpre
     opener = _RELATIVE_OPENER.search(text, trigger.end, max(trigger.end, expression.start))
     # The clause is about the trigger if at most a genitive stands between them
     # ("des Treffens der Außenminister, das am Mittwoch begonnen hatte").
-    return opener is not None and not _ATTRIBUTE.match(text[trigger.end : opener.start()])
+    if opener is None or _ATTRIBUTE.match(text[trigger.end : opener.start()]):
+        return False
+    # "Die Resolution, die das Abkommen absichert, läuft im Oktober aus": past the clause's
+    # closing comma the sentence is the main clause again.
+    return "," not in text[opener.end() : expression.start]
 
 
 def _clause_end(text: str, trigger: Trigger, passage: Passage) -> int:
@@ -697,7 +730,10 @@ def _candidate(
     dated = [
         d
         for d in dated
-        if not ((d.of_clause_after or counted_from(text, d)) and trigger.start < d.start)
+        if not (
+            (d.of_clause_after or (counted_from(text, d) and not _ongoing_since(text, trigger, d)))
+            and trigger.start < d.start
+        )
         # "empfing ihn Xi, der sich erst vor zwei Wochen … hatte bestätigen lassen": the date
         # of a relative clause after the trigger is the relative clause's.
         and not _of_a_relative_clause(text, trigger, d)

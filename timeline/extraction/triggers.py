@@ -41,12 +41,18 @@ _GERMAN = {
         r"|beigetreten|beitrittsurkunde\w*|als\s+(?:[^\s.!?;:]+\s+){0,3}mitglied\w*\s+aufgenommen"
         # "haben ihre Verhandlungen über ein Freihandelsabkommen abgeschlossen"
         r"|(?:verhandlungen|gespräche)\s+(?:[^\s.!?;:]+\s+){0,6}abgeschlossen"
-        r"|schließen\s+(?:[^\s.!?;:]+\s+){0,2}verhandlungen\s+(?:[^\s.!?;:]+\s+){0,5}ab\b",
+        r"|schließen\s+(?:[^\s.!?;:]+\s+){0,2}verhandlungen\s+(?:[^\s.!?;:]+\s+){0,5}ab\b"
+        # "Die Resolution wurde am Donnerstag in Wien … angenommen"
+        r"|wurden?\s+(?:[^\s.!?;:]+\s+){0,14}angenommen"
+        r"|abschlusskommuniqu[ée]\w*|kommuniqu[ée]\w*",
     ),
     "negotiation": (
         0.8,
         r"verhandlungsrunde\w*|gesprächsrunde\w*|verhand\w*|friedensgespräch\w*"
-        r"|atomgespräch\w*",
+        r"|atomgespräch\w*"
+        # "Die bisher letzte, fünfte Runde hatte am 23. Mai in Rom stattgefunden"
+        r"|(?:erste|zweite|dritte|vierte|fünfte|sechste|siebte|achte|nächste|neue|letzte)[nrs]?"
+        r"\s+runde\b",
     ),
     "visit": (
         0.85,
@@ -106,7 +112,8 @@ _ENGLISH = {
     ),
     "negotiation": (
         0.8,
-        r"negotiat\w*|round\s+of\s+talks|talks\b|dialogue\s+(?:with|between)",
+        r"negotiat\w*|round\s+of\s+talks|talks\b|dialogue\s+(?:with|between)"
+        r"|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|next|new|last)\s+round\b",
     ),
     "visit": (
         0.85,
@@ -124,7 +131,8 @@ _ENGLISH = {
         r"|joint\s+(?:statement|declaration|communiqu[ée])"
         r"|(?:was|were)\s+admitted|instruments?\s+of\s+accession"
         r"|became\s+(?:the\s+)?(?:\w+\s+)?(?:full\s+)?member"
-        r"|conclud(?:ed|es)\s+(?:[^\s.!?;:]+\s+){0,3}(?:negotiations|talks)",
+        r"|conclud(?:ed|es)\s+(?:[^\s.!?;:]+\s+){0,3}(?:negotiations|talks)"
+        r"|(?:final\s+)?communiqu[ée]s?\b",
     ),
     "accord": (0.6, r"agreement\w*|accord\b|ceasefire|truce"),
     "sanction": (
