@@ -132,7 +132,8 @@ GERMAN = _rules(
      r"|sonntag)s)\b", r.resolve_set, "tags|wochs|abends"),
     ("month", r"\b(?:(?P<prep>im|seit|ab|bis|vom|zum)\s+)?(?:(?P<mod>" + DE_MOD + r")\s+)?"
      r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
-     r"|November|Dezember)\b(?:\s+" + year() + r")?", r.resolve_month),
+     r"|November|Dezember)\b(?:\s+" + year() + r"|\s+(?P<yrel>(?:des\s+)?(?:kommenden|nächsten"
+     r"|vergangenen|letzten|vorigen|folgenden|dieses|laufenden)\s+Jahres))?", r.resolve_month),
     ("month", r"\b" + _DE_PART + r"\s+" + de_month() + r"(?:\s+" + year() + r")?",
      r.resolve_month_part, _DE_PART_NEED),
     ("day", r"\b(?P<rel>[Hh]eute|[Gg]estern|[Vv]orgestern|[Üü]bermorgen|[Mm]orgen)"
@@ -244,7 +245,8 @@ ENGLISH = _rules(
      r"|Sunday)s)\b", r.resolve_set, "days"),
     ("month", r"\b(?:(?P<prep>in|since|until|by|from|during)\s+)?(?:(?P<mod>this|next|last"
      r"|past|coming)\s+)?(?P<month>(?-i:January|February|March|April|May|June|July|August"
-     r"|September|October|November|December))\b(?:,?\s+" + year() + r")?", r.resolve_month),
+     r"|September|October|November|December))\b(?:,?\s+" + year()
+     + r"|\s+(?P<yrel>next\s+year|last\s+year|this\s+year))?", r.resolve_month),
     ("month", r"\b" + _EN_PART + r"\s*" + en_month() + r"(?:,?\s+" + year() + r")?",
      r.resolve_month_part, _EN_PART_NEED),
     ("day", r"\b(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?:\s+(?P<pod>morning"

@@ -426,7 +426,7 @@ def resolve_day_range(match: re.Match[str], ctx: Context) -> Found | None:
 
 def resolve_month(match: re.Match[str], ctx: Context) -> Found | None:
     month = month_number(match["month"])
-    year = _year_of(_get(match, "year"))
+    year = _year_of(_get(match, "year")) or _relative_year(_lower(match, "yrel"), ctx.today)
     direction = direction_of(_get(match, "mod"))
     if month is None or not (year or direction or _get(match, "prep") or _get(match, "mod")):
         return None
@@ -439,6 +439,17 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Found | None:
         assert chosen is not None
         span, rule = chosen[0], f"month, year from publication ({chosen[1]})"
     return _on(span, "month", rule)._replace(background=_background(match))
+
+
+def _relative_year(words: str, today: date) -> int | None:
+    """ "im November kommenden Jahres", "in March next year"."""
+    if not words:
+        return None
+    if words.startswith(("kommend", "nächst", "folgend", "next", "des kommend", "des nächst")):
+        return today.year + 1
+    if any(w in words for w in ("vergangen", "letzt", "vorig", "last")):
+        return today.year - 1
+    return today.year
 
 
 def _month_towards(today: date, month: int, direction: int) -> cal.Interval:
