@@ -314,6 +314,7 @@ def test_the_table_covers_enough_phrases():
     [
         ("de", "Die Außenminister trafen sich am Montag.", "weekday+past tense"),
         ("de", "Berlin ordnete am Montag die Schließung an.", "weekday+past tense"),
+        ("de", "Das war eine Einigung, die Misri am Montag bekanntgab.", "weekday+past tense"),
         ("de", "Der Minister öffnete am Montag die Grenze.", "weekday+past tense"),
         ("de", "Baerbock will am Montag nach Moskau reisen.", "weekday+future tense"),
         ("de", "Am Donnerstag treffen sich die Minister.", "weekday+present tense"),

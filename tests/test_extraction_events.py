@@ -762,3 +762,15 @@ def test_a_resolution_adopted_and_the_next_round_of_talks_are_events():
         ("agreement", date(2022, 1, 11)),
         ("negotiation", date(2022, 1, 3)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russland und die USA verständigten sich am Montag in Genf auf Regeln.", "de"),
+        ("Russland und die USA haben am Montag in Genf eine Einigung erzielt.", "de"),
+        ("Russia and the United States reached an agreement in Geneva on Monday.", "en"),
+    ],
+)
+def test_coming_to_terms_is_an_agreement(text, lang):
+    assert [(e.type, e.start) for e in events(text, lang)] == [("agreement", date(2022, 1, 10))]

@@ -28,7 +28,10 @@ _DE_PAST = (
     r"war|waren|warst|hatte|hatten|hattest|wurde|wurden|worden|zuvor|bereits|vergangene[nrms]?"
     r"|letzte[nrms]?|vorige[nrms]?|ge[a-zäöüß]{3,}(?:t|en)\s+(?:haben|sein|worden)"
     # Strong and mixed past forms common in news; "-en" makes the plural.
-    r"|(?:traf|kam|fand|sprach|hielt|nahm|gab|empfing|wies|beriet|verließ|rief|schrieb|ging"
+    # A separable prefix may be glued on: "bekanntgab", "zusammenkam", "teilnahm".
+    r"|(?:bekannt|an|auf|aus|ab|bei|ein|fest|frei|mit|nach|vor|zu|zurück|zusammen|statt|teil"
+    r"|weiter|fort|um)?"
+    r"(?:traf|kam|fand|sprach|hielt|nahm|gab|empfing|wies|beriet|verließ|rief|schrieb|ging"
     r"|stand|trat|begann|erhielt|lud|flog|griff|schlug|fiel|zog|sah|lief|blieb|stieg|fuhr"
     r"|brach|saß|lag|schoss|starb|warf|bat|bot|schwieg|verlor|gewann|befahl|beschloss"
     r"|entschied|erschien|tat|zwang|floh|unterschrieb|verbot|verschwand|hieß|einigte)(?:en|n)?"
@@ -45,6 +48,12 @@ _DE_PARTICIPLE = re.compile(
     r"\b(?=[a-zäöüß])(?!gegen\b|gestern\b|genau\b|gerade\b|gemeinsam\b|gegenüber\b|geben\b"
     r"|gehen\b|gelten\b|genug\b)[a-zäöüß]{0,9}ge[a-zäöüß]{2,}(?:t|en)\b|\b(?=[a-zäöüß])[a-zäöüß]{3,}iert\b"
 )
+# An inseparable prefix has no "ge-": "haben … eine Einigung erzielt." — with "haben" only,
+# since "ist … begleitet" describes a state.
+_DE_INSEPARABLE = re.compile(
+    r"\b(?:be|emp|ent|er|ver|zer|unter|über)[a-zäöüß]{3,}t\b(?=\s*[.,;:!?])"
+)
+_DE_HABEN = re.compile(r"\b(?:hat|haben|habe|hast)\b")
 # Weak: "-te(n)" forms such as "warnte"; ordinals, superlatives, subjunctives and infinitives
 # of t-stems ("beraten", "halten") excluded.
 _DE_WEAK_PAST = (
@@ -165,8 +174,12 @@ def _perfect_markers(
 ) -> list[int]:
     """German perfect tense: "hat ... getroffen", "sind ... zusammengekommen"."""
     aux = _PERFECT_AUX.get(lang)
-    if aux is None or not _DE_PARTICIPLE.search(text, *scope):
+    if aux is None:
         return []
+    if not _DE_PARTICIPLE.search(text, *scope):
+        if not _DE_INSEPARABLE.search(text, *scope):
+            return []
+        aux = _DE_HABEN
     gaps = []
     for match in aux.finditer(text, *scope):
         gaps.append(match.start() - end if match.start() >= end else start - match.end())

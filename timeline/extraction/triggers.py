@@ -44,6 +44,8 @@ _GERMAN = {
         r"|schließen\s+(?:[^\s.!?;:]+\s+){0,2}verhandlungen\s+(?:[^\s.!?;:]+\s+){0,5}ab\b"
         # "Die Resolution wurde am Donnerstag in Wien … angenommen"
         r"|wurden?\s+(?:[^\s.!?;:]+\s+){0,14}angenommen"
+        # "Indien und China verständigten sich auf Regeln", "eine Einigung erzielt"
+        r"|verständigt(?:e|en)?\b|einigung\s+erzielt\w*|erziel\w*\s+(?:[^\s.!?;:]+\s+){0,3}einigung"
         r"|abschlusskommuniqu[ée]\w*|kommuniqu[ée]\w*",
     ),
     "negotiation": (
@@ -132,7 +134,9 @@ _ENGLISH = {
         r"|(?:was|were)\s+admitted|instruments?\s+of\s+accession"
         r"|became\s+(?:the\s+)?(?:\w+\s+)?(?:full\s+)?member"
         r"|conclud(?:ed|es)\s+(?:[^\s.!?;:]+\s+){0,3}(?:negotiations|talks)"
-        r"|(?:final\s+)?communiqu[ée]s?\b",
+        r"|(?:final\s+)?communiqu[ée]s?\b"
+        r"|reached\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)"
+        r"|struck\s+(?:an?\s+|the\s+)?(?:\w+\s+)?deal",
     ),
     "accord": (0.6, r"agreement\w*|accord\b|ceasefire|truce"),
     "sanction": (
