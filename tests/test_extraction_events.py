@@ -774,3 +774,11 @@ def test_a_resolution_adopted_and_the_next_round_of_talks_are_events():
 )
 def test_coming_to_terms_is_an_agreement(text, lang):
     assert [(e.type, e.start) for e in events(text, lang)] == [("agreement", date(2022, 1, 10))]
+
+
+def test_a_bilateral_beside_a_meeting_is_a_meeting_of_its_own():
+    found = events(
+        "Die Nato und Russland trafen sich am Montag in Genf. Am Rande kamen Scholz und Biden "
+        "zu einem bilateralen Gespräch zusammen."
+    )
+    assert len(found) == 2, [e.title for e in found]

@@ -129,6 +129,10 @@ _RELATIVE_OPENER = re.compile(
 )
 _ATTRIBUTE = re.compile(r"\W*(?:\w+\W+){0,2}\Z")
 _SEMICOLON = re.compile(r";")
+_BILATERAL = re.compile(
+    r"\b(?:bilateral\w*|Zweiergespräch\w*|Vier-Augen-Gespräch\w*|one-on-one|face-to-face)\b",
+    re.IGNORECASE,
+)
 _JUST_BEFORE = re.compile(r"\s+(?:\w+\s+)?")
 _SINCE_WORD = re.compile(r"(?:seit|since)\s", re.IGNORECASE)
 _THERE = re.compile(
@@ -859,6 +863,8 @@ def _candidate(
             "date_offsets": (when.start, when.end),
             "act": _act(trigger),
             "paragraph": passage.paragraph,
+            # "held a bilateral meeting on the sidelines": a meeting of its own.
+            "bilateral": bool(_BILATERAL.search(sentence)),
         },
     )
 
@@ -1297,7 +1303,7 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     places differ; a vague date joins a precise one only through a body, person or place."""
     if (
         a.extra.get("sidelines") != b.extra.get("sidelines")
-        and {a.type, b.type} & _GATHERINGS
+        and ({a.type, b.type} & _GATHERINGS or a.extra.get("bilateral") or b.extra.get("bilateral"))
         and {x.key for x in a.actors} != {x.key for x in b.actors}
     ):
         # "Am Rande des Gipfels traf Merz Modi": a meeting beside the summit, not the summit.
