@@ -46,6 +46,9 @@ def test_the_seed_article_gives_title_time_author_and_language():
             "Reuters",
             None,
         ),
+        ("Frankfurt (Oder) (dpa) - Baerbock und Sikorski trafen sich.", "dpa", None),
+        ("London (epd). Der Erzbischof traf den Papst.", "epd", None),
+        ("Berlin (RND/dpa) - Scholz reist nach Kiew.", "RND", None),
         (
             "NATO allies meet\nDate 12.01.2022\nNATO allies met in Brussels.",
             None,

@@ -24,8 +24,10 @@ BERLIN = ZoneInfo("Europe/Berlin")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2})?([+-]\d{2}:?\d{2}|Z)?")
 _BYLINE = re.compile(r"^(?:Von|By)\s+([^\n]{3,120})$", re.MULTILINE)
 _DATELINE = re.compile(
-    r"^\s*([A-ZÄÖÜ][\w./ -]{1,40}?)\s*(?:,\s*[^()\n]{1,30}?)?\s*\((dpa|AFP|Reuters|AP|KNA|epd|"
-    r"dpa-AFX|APA|SDA|DW)\)\s*[-–—]+\s*",
+    # "Frankfurt (Oder) (dpa) -", "TA' QALI, Malta, Dec 5 (Reuters) -", "London (epd)."
+    r"^\s*([A-ZÄÖÜ][\w./' -]{1,40}?(?:\s*\((?:Oder|Main)\))?)\s*(?:,\s*[^()\n]{1,30}?)?\s*"
+    r"\((dpa|AFP|Reuters|AP|KNA|epd|dpa-AFX|APA|SDA|DW|RND|AA|ANSA|Xinhua|TASS|Kyodo"
+    r"|Yonhap|PAP|CTK|Belga|ANP)(?:/\w+)?\)\s*(?:[-–—]+|[.:])\s*",
     re.MULTILINE,
 )
 # "BRUSSELS — …", "WASHINGTON, Feb 3 — …", "Paris - …": a dateline without an agency.
