@@ -45,6 +45,7 @@ _ARTICLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+")
+_LANDMARK_AFTER = re.compile(r" (?:House|Palace|Castle|Shoal|Reef|Strait|Abbey)\b")
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+ $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"„“]\s*|\n\s*)$")
 
@@ -269,6 +270,8 @@ def _part_of_a_name(text: str, start: int, end: int, entry: _Entry) -> bool:
     capitalised word, with no preposition to make it a place, is part of another name."""
     if entry.actors or any(place.kind != "city" for place in entry.places):
         return False
+    if _LANDMARK_AFTER.match(text, end):
+        return True  # "at Lancaster House", "near Scarborough Shoal": not the town
     if _is_locative(text, start, end) or _city_attribute(text, start, end):
         return False
     after = _CAPITALISED_AFTER.match(text, end)
