@@ -124,6 +124,7 @@ ROWS = [
     ("de", WED, "Der Gipfel findet im November kommenden Jahres statt.", "im November kommenden Jahres", "date", "2023-11-01", "2023-11-30", "month", None),  # noqa: E501
     ("de", WED, "Das war im März vergangenen Jahres.", "im März vergangenen Jahres", "date", "2021-03-01", "2021-03-31", "month", None),  # noqa: E501
     ("en", WED, "The next meeting is in March next year.", "in March next year", "date", "2023-03-01", "2023-03-31", "month", None),  # noqa: E501
+    ("en", WED, "Xi stays for the summit on Jan. 13–14. Trump left early.", "on Jan. 13–14", "date", "2022-01-13", "2022-01-14", "day", None),  # noqa: E501
     ("de", WED, "Beim Gipfel am vergangenen Montag und Dienstag einigten sie sich.", "am vergangenen Montag und Dienstag", "date", "2022-01-10", "2022-01-11", "day", None),  # noqa: E501
     ("en", WED, "The ministers met last Monday and Tuesday.", "last Monday and Tuesday", "date", "2022-01-10", "2022-01-11", "day", None),  # noqa: E501
     ("de", WED, "Die Minister treffen sich 12. bis 14. Januar in Brest.", "12. bis 14. Januar", "date", "2022-01-12", "2022-01-14", "day", None),  # noqa: E501

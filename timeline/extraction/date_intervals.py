@@ -91,6 +91,9 @@ def distance(span: Interval, today: date) -> int:
     return min(abs((span[0] - today).days), abs((span[1] - today).days))
 
 
+_SURE_DAYS = 3
+
+
 def nearest_year(
     make: Callable[[int], Interval | None], today: date, tense: str
 ) -> tuple[Interval, str] | None:
@@ -112,7 +115,9 @@ def nearest_year(
         return None
     nearest = min(spans, key=lambda s: distance(s, today))
     fits = _fits_tense("future" if tense == "present" else tense, today)
-    if fits(nearest):
+    if fits(nearest) or distance(nearest, today) <= _SURE_DAYS:
+        # A day this close is meant, whatever the clause's tense seems to say ("will stay on
+        # for the summit on Oct. 31–Nov. 1. Trump left …", published 30 October).
         return nearest, "nearest"
     reach = TENSE_REACH.days if tense == "present" else 366
     matching = [s for s in spans if fits(s) and distance(s, today) <= reach]
