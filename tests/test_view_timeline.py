@@ -820,3 +820,16 @@ def test_one_actors_events_are_listed_in_timeline_order_as_they_are_now(
     assert titles(jump) == on_or_past[:30]
     dated = client.get(f"/?actor={nato.pk}&order={order}&from={week[0]}&to={week[1]}")
     assert titles(dated) == [title for title, start in natos if week[0] <= start <= week[1]]
+
+
+def test_an_event_without_sources_says_so_without_a_numbered_list_or_legend(
+    client, crisis, reported
+):
+    html = client.get(reverse("event", args=[crisis["calls"].pk])).content.decode()
+    sources = re.search(r'<section class="sources".*?</section>', html, re.S).group(0)
+    assert words(sources) == "0 sources No sources are linked to this event yet."
+    assert "<ol" not in sources and 'class="legend"' not in sources
+    html = client.get(reverse("event", args=[crisis["council"].pk])).content.decode()
+    sources = re.search(r'<section class="sources".*?</section>', html, re.S).group(0)
+    assert '<ol class="citations">' in sources and 'class="legend"' in sources
+    assert "No sources" not in sources
