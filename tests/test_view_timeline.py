@@ -822,6 +822,21 @@ def test_one_actors_events_are_listed_in_timeline_order_as_they_are_now(
     assert titles(dated) == [title for title, start in natos if week[0] <= start <= week[1]]
 
 
+def density_axis(html):
+    axis = re.search(r'<div class="density-axis"[^>]*>(.*?)</div>', html, re.S).group(1)
+    return [words(label) for label in re.findall(r"<span>(.*?)</span>", axis, re.S)]
+
+
+def test_the_density_axis_labels_where_the_bars_are(client, crisis):
+    # Four days are four bars at the left of a strip 40 bars wide: its right edge is not
+    # 13 January, so the span is said under the bars, at the left.
+    html = client.get("/?from=2022-01-10&to=2022-01-13").content.decode()
+    assert density_axis(html) == ["10 January 2022 – 13 January 2022"]
+    # Bars that fill the strip: its first period at the left edge, its last at the right.
+    html = client.get("/?from=2022-01-01&to=2022-03-31").content.decode()
+    assert density_axis(html) == ["1 January 2022", "31 March 2022"]
+
+
 def test_an_event_without_sources_says_so_without_a_numbered_list_or_legend(
     client, crisis, reported
 ):

@@ -275,7 +275,7 @@ def period_label(day, period):
     return str(day.year)
 
 
-BAR_WIDTH, STRIP_HEIGHT = 10, 60
+BAR_WIDTH, STRIP_HEIGHT, MIN_BARS = 10, 60, 40
 
 
 def density_strip(per_day, first, last):
@@ -301,8 +301,10 @@ def density_strip(per_day, first, last):
     return {
         "period": period,
         "bars": bars,
-        # A few bars stay bars, not slabs across the whole strip.
-        "width": max(len(bars), 40) * BAR_WIDTH,
+        # A few bars stay bars, not slabs across the whole strip; they then fill only its
+        # left part, and the strip's right edge is not the last bar's period.
+        "width": max(len(bars), MIN_BARS) * BAR_WIDTH,
+        "partial": len(bars) < MIN_BARS,
         "height": STRIP_HEIGHT,
         "bar_width": BAR_WIDTH - 2,
         "first": bars[0] if bars else None,
