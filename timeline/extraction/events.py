@@ -141,11 +141,14 @@ _THERE = re.compile(
 )
 _WITH_BODY = re.compile(r"\bbei\s+(?:den|der|dem)?\s*$", re.IGNORECASE)
 _OVERNIGHT = timedelta(days=1)
-_BARE_YEAR = re.compile(
+# The digits are looked for first (few sentences have any), then the word before them.
+_YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_WORD_BEFORE = re.compile(
     r"\b(?:war|waren|hatte|hatten|wurde|wurden|was|were|had|the|der|die|das|des|dem|den|seit"
-    r"|since|until|bis|im|in|of|von|vom)\s+((?:19|20)\d\d)\b(?![.,]\d|\s*(?:%|Prozent|percent))",
+    r"|since|until|bis|im|in|of|von|vom)\s+$",
     re.IGNORECASE,
 )
+_NOT_A_YEAR_AFTER = re.compile(r"[.,]\d|\s*(?:%|Prozent|percent)")
 _RETURN = re.compile(
     r"\b(?:zurück\w*|rückkehr\w*|heimkehr\w*|heimreise|back|return\w*)\b", re.IGNORECASE
 )
@@ -576,10 +579,12 @@ def _primary_trigger(text: str, passage: Passage, has_date: bool) -> Trigger | N
     if passage.triggers:
         # "Am Rande des Gipfels wollen Modi und Xi zusammenkommen": the meeting beside the
         # summit is the sentence's event, the summit only says where.
-        beside = [
-            t for t in passage.triggers if not _BESIDE.search(text, max(0, t.start - 24), t.start)
-        ]
-        triggers = beside or passage.triggers
+        triggers: Sequence[Trigger] = passage.triggers
+        if len(triggers) > 1 and _SIDELINES.search(text, passage.start, passage.end):
+            beside = [
+                t for t in triggers if not _BESIDE.search(text, max(0, t.start - 24), t.start)
+            ]
+            triggers = beside or triggers
         best = max(triggers, key=lambda t: (t.weight, _TYPE_PRIORITY[t.type], -t.start))
         calls = [t for t in triggers if t.type == "phone_call" and t.weight >= best.weight]
         if calls:
@@ -701,9 +706,13 @@ def _clause_end(text: str, trigger: Trigger, passage: Passage) -> int:
 def _year_long_before(text: str, start: int, end: int, published: date) -> bool:
     """ "Kroatien war 2013 beigetreten", "the 2015 deal": a bare year the tagger leaves alone
     (it could be a number) still dates the clause years back."""
-    for match in _BARE_YEAR.finditer(text, start, end):
-        year = int(match.group(1))
-        if year >= 1900 and date(year, 12, 31) < published - _BACKGROUND:
+    for match in _YEAR_DIGITS.finditer(text, start, end):
+        year = int(match.group())
+        if date(year, 12, 31) >= published - _BACKGROUND:
+            continue
+        if _YEAR_WORD_BEFORE.search(text, max(0, match.start() - 8), match.start()) and not (
+            _NOT_A_YEAR_AFTER.match(text, match.end())
+        ):
             return True
     return False
 
@@ -864,7 +873,7 @@ def _candidate(
             "act": _act(trigger),
             "paragraph": passage.paragraph,
             # "held a bilateral meeting on the sidelines": a meeting of its own.
-            "bilateral": bool(_BILATERAL.search(sentence)),
+            "bilateral": _bilateral(sentence),
         },
     )
 
@@ -878,6 +887,12 @@ def _at_home(
         and bool(actors)
         and all(actor.country == place.country for actor, _m, _c in actors)
     )
+
+
+def _bilateral(sentence: str) -> bool:
+    if "ilateral" not in sentence and "-" not in sentence and "gespräch" not in sentence:
+        return False  # a cheap look before the pattern
+    return bool(_BILATERAL.search(sentence))
 
 
 def _act(trigger: Trigger) -> str:

@@ -30,6 +30,7 @@ _DAYS = re.compile(
     r"|\b(two|three|four|five)\s+days\s+of\b",
     re.IGNORECASE,
 )
+_DAYS_HINT = re.compile(r"[Tt]ägig|[Dd]ay")
 _NEXT_WORD = 2
 # A multi-day event ends within days of its start; anything later is another event.
 MAX_EXTENT = timedelta(days=7)
@@ -55,6 +56,8 @@ def span_in_days(sentence: str) -> int | None:
 def days_named_before(sentence: str, offset: int) -> bool:
     """ "zweitägigen Gipfels", "the two-day summit": the length is said of the word at
     `offset`, not of a "dreitägige Südamerikareise" elsewhere in the sentence."""
+    if not _DAYS_HINT.search(sentence):
+        return False  # most sentences name no length at all: a cheap look first
     return any(0 <= offset - match.end() <= _NEXT_WORD for match in _DAYS.finditer(sentence))
 
 
