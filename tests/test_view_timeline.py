@@ -633,6 +633,8 @@ def test_a_new_suggestion_leaves_the_cached_counts_in_place(db, crisis):
         ({"end": datetime.date(2022, 2, 2)}, "12 January – 2 February 2022",
          "12. Januar – 2. Februar 2022"),
         ({"precision": "week"}, "week of 12 Jan 2022", "Woche vom 12. Jan. 2022"),
+        ({"precision": "week", "end": datetime.date(2022, 2, 2), "approximate": True},
+         "c. 12 January – 2 February 2022", "ca. 12. Januar – 2. Februar 2022"),
         ({"precision": "month"}, "January 2022", "Januar 2022"),
         ({"precision": "quarter"}, "Q1 2022", "1. Quartal 2022"),
         ({"precision": "year"}, "2022", "2022"),

@@ -56,11 +56,17 @@ def draw_date(event):
     return _drawn_date(event.start, event.end, event.precision, event.approximate, get_language())
 
 
+_WEEK_DAYS = 6
+
+
 # A page of the list, an export or a feed draws the same few dates again and again.
 @functools.lru_cache(maxsize=10_000)
 def _drawn_date(start, end, precision, approximate, language):
     """`language` only keys the memo: the formats and words are the active language's."""
-    if precision == Precision.WEEK:
+    if precision == Precision.WEEK and end and (end - start).days > _WEEK_DAYS:
+        # "in den vergangenen Wochen": weeks, drawn as the span they cover.
+        text = day_range(start, end)
+    elif precision == Precision.WEEK:
         text = _("week of %(date)s") % {"date": format_date(start, date_format("short day"))}
     elif precision == Precision.MONTH:
         if end and (end.year, end.month) != (start.year, start.month):
