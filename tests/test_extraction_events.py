@@ -782,3 +782,11 @@ def test_a_bilateral_beside_a_meeting_is_a_meeting_of_its_own():
         "zu einem bilateralen Gespräch zusammen."
     )
     assert len(found) == 2, [e.title for e in found]
+
+
+def test_a_meeting_that_ended_today_and_began_on_monday_spans_both_days():
+    found = events(
+        "In Genf ist heute das Treffen von Lawrow und Blinken zu Ende gegangen, das am Montag "
+        "begonnen hatte."
+    )
+    assert [(e.start, e.end) for e in found] == [(date(2022, 1, 10), date(2022, 1, 12))]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .extent import MAX_EXTENT, days_named_before, interval, is_continuation, is_end_date
+from .extent import MAX_EXTENT, days_named_before, ended, interval, is_continuation, is_end_date
 from .mentions import Mention
 from .story_dates import counted_from
 from .tense import clause_tense
@@ -845,6 +845,19 @@ def _candidate(
     ]
     if end is None and closing:
         end = closing[0]
+    if end is None and not inherited and ended(sentence):
+        # "Das Treffen ist zu Ende gegangen, das am Mittwoch begonnen hatte": the day it began
+        # and the day it ended, both told.
+        other = [
+            d.value.start
+            for d in dated
+            if d is not when
+            and d.value.start
+            and d.value.precision == "day"
+            and 0 < abs((d.value.start - start).days) <= MAX_EXTENT.days
+        ]
+        if other:
+            start, end = min(start, other[0]), max(start, other[0])
     status = _status(start, end, published, sentence, lang)
     evidence = _evidence(text, trigger, None if inherited else when, place_mention, actors)
     confidence = _confidence(trigger, value.precision, inherited, value.approximate, place, actors)

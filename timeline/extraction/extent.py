@@ -20,8 +20,8 @@ _CONTINUES = re.compile(
     re.IGNORECASE,
 )
 _ENDED = re.compile(
-    r"\b(?:ended|concluded|wrapped\s+up|wrap\s+up|closed|endete\w*|beendet\w*|abgeschlossen"
-    r"|schlossen|zu\s+Ende\s+gegangen|ging\w*\s+zu\s+Ende)\b",
+    r"\b(?:ended|ends|concluded|concludes|wrapped\s+up|wraps?\s+up|closed|closes|endete\w*"
+    r"|endet|beendet\w*|abgeschlossen|schlossen|zu\s+Ende\s+gegangen|ging\w*\s+zu\s+Ende)\b",
     re.IGNORECASE,
 )
 _NUMBERS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -59,6 +59,11 @@ def days_named_before(sentence: str, offset: int) -> bool:
     if not _DAYS_HINT.search(sentence):
         return False  # most sentences name no length at all: a cheap look first
     return any(0 <= offset - match.end() <= _NEXT_WORD for match in _DAYS.finditer(sentence))
+
+
+def ended(sentence: str) -> bool:
+    """ "ging zu Ende", "ended", "wraps up": the sentence tells of an end."""
+    return bool(_ENDED.search(sentence))
 
 
 def interval(sentence: str, start: date, end: date | None) -> tuple[date, date | None]:
