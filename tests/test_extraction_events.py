@@ -790,3 +790,11 @@ def test_a_meeting_that_ended_today_and_began_on_monday_spans_both_days():
         "begonnen hatte."
     )
     assert [(e.start, e.end) for e in found] == [(date(2022, 1, 10), date(2022, 1, 12))]
+
+
+def test_a_meeting_that_ended_this_morning_ends_on_the_day_of_the_news():
+    found = events(
+        "Am Vormittag war in Genf das Treffen von Lawrow und Blinken zu Ende gegangen, das am "
+        "Montag begonnen hatte."
+    )
+    assert [(e.start, e.end) for e in found] == [(date(2022, 1, 10), date(2022, 1, 12))]

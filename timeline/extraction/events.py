@@ -856,6 +856,9 @@ def _candidate(
             and d.value.precision == "day"
             and 0 < abs((d.value.start - start).days) <= MAX_EXTENT.days
         ]
+        if not other and any(d.kind == "time" and d.value.part_of_day for d in passage.dates):
+            # "Am Vormittag war das Treffen zu Ende gegangen": this morning, the day of the news.
+            other = [published] if 0 < (published - start).days <= MAX_EXTENT.days else []
         if other:
             start, end = min(start, other[0]), max(start, other[0])
     status = _status(start, end, published, sentence, lang)
