@@ -798,3 +798,11 @@ def test_a_meeting_that_ended_this_morning_ends_on_the_day_of_the_news():
         "Montag begonnen hatte."
     )
     assert [(e.start, e.end) for e in found] == [(date(2022, 1, 10), date(2022, 1, 12))]
+
+
+def test_talks_that_went_on_the_next_morning_end_that_day():
+    found = events(
+        "Am Montag war Lawrow in Genf mit Blinken zusammengetroffen. Die beiden sprachen "
+        "mehrere Stunden und setzten ihre Beratungen am Dienstagmorgen fort."
+    )
+    assert [(e.start, e.end) for e in found] == [(date(2022, 1, 10), date(2022, 1, 11))]

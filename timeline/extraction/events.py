@@ -62,7 +62,9 @@ _FUTURE = {
 }
 _DATE_KINDS = {"date"}
 _DEFINITE = re.compile(
-    r"\b(?:das|die|der|dem|den|des|the|this|these|diese[nmrs]?)\s+(?:\w+\s+)?\Z", re.IGNORECASE
+    r"\b(?:das|die|der|dem|den|des|the|this|these|diese[nmrs]?|ihre[nmrs]?|seine[nmrs]?|their"
+    r")\s+(?:\w+\s+)?\Z",
+    re.IGNORECASE,
 )
 _LEAD_PARAGRAPHS = 2
 _WEAKEST_TRIGGER = 0.7

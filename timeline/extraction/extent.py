@@ -19,6 +19,7 @@ _CONTINUES = re.compile(
     r"|\bfortgesetzt\s+werden)(?:\s+(?:am|on|at|an))?\s*$",
     re.IGNORECASE,
 )
+_SET_FORTH = re.compile(r"\bsetz\w*\s+(?:[^\s.!?;:]+\s+){1,8}fort\b")
 _ENDED = re.compile(
     r"\b(?:ended|ends|concluded|concludes|wrapped\s+up|wraps?\s+up|closed|closes|endete\w*"
     r"|endet|beendet\w*|abgeschlossen|schlossen|zu\s+Ende\s+gegangen|ging\w*\s+zu\s+Ende)\b",
@@ -42,7 +43,11 @@ def is_end_date(text: str, expression: TemporalExpression) -> bool:
 
 
 def is_continuation(text: str, expression: TemporalExpression) -> bool:
-    return bool(_CONTINUES.search(text[max(0, expression.start - 30) : expression.start]))
+    if _CONTINUES.search(text[max(0, expression.start - 30) : expression.start]):
+        return True
+    # "setzten ihre Beratungen am Freitagmorgen fort": the date inside the separable verb.
+    resumed = _SET_FORTH.search(text, max(0, expression.start - 60), expression.end + 30)
+    return resumed is not None and resumed.start() < expression.start < resumed.end()
 
 
 def span_in_days(sentence: str) -> int | None:
