@@ -847,7 +847,7 @@ def _candidate(
     ]
     if end is None and closing:
         end = closing[0]
-    if end is None and not inherited and ended(sentence):
+    if end is None and not inherited and len(passage.dates) > 1 and ended(sentence):
         # "Das Treffen ist zu Ende gegangen, das am Mittwoch begonnen hatte": the day it began
         # and the day it ended, both told.
         other = [
@@ -1075,7 +1075,10 @@ def _place(
         return scene.dateline, None
     # "Seine Reise hatte Scholz in Samarkand begonnen. Dort traf er Mirsijojew": "dort" is the
     # place the sentence before named.
-    if _THERE.search(text, passage.start, passage.end):
+    there = text.find("ort", passage.start, passage.end) >= 0 or (
+        text.find("there", passage.start, passage.end) >= 0
+    )
+    if there and _THERE.search(text, passage.start, passage.end):
         before = [
             mention
             for other in by_sentence.get(passage.index - 1, ())
