@@ -95,3 +95,18 @@ def test_a_conference_named_after_its_town_is_there_and_a_mission_to_the_un_is_n
     assert [(e.start, e.end) for e in found if e.type == "summit"] == [
         (datetime(2022, 2, 18).date(), datetime(2022, 2, 20).date())
     ]
+
+
+def test_a_dateline_naming_a_body_is_filed_from_its_seat(seed_gazetteer):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from timeline.extraction.pipeline import suggest
+    from timeline.extraction.reading import read_document
+
+    document = read_document(
+        b"Talks end\n\nUNITED NATIONS (AP) \xe2\x80\x94 Blinken met Wang Yi on Tuesday.\n"
+    )
+    published = datetime(2024, 5, 8, 12, 0, tzinfo=ZoneInfo("America/New_York"))
+    (event,) = suggest(document, seed_gazetteer, published=published, lang="en").events
+    assert event.place is not None and event.place.name == "New York City"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -100,7 +101,7 @@ def suggest(
     context = place_context(found)
     mentions = tuple(resolve_places(found, context))
     in_header = [m for m in everywhere if _inside(m.start, document.metadata)]
-    dateline = _dateline_place(document, resolve_places(in_header, context))
+    dateline = _dateline_place(document, resolve_places(in_header, context), gazetteer.places)
     triggers = find_triggers(body, lang)
     passages = _passages(body, dates, mentions, triggers, document.metadata)
     scene = Scene(
@@ -143,13 +144,21 @@ def _mark_deadline(body: str, expression: TemporalExpression) -> TemporalExpress
     return expression
 
 
-def _dateline_place(document: Document, mentions: list[Mention]) -> GazetteerPlace | None:
+def _dateline_place(
+    document: Document, mentions: list[Mention], seats: Mapping[str, GazetteerPlace]
+) -> GazetteerPlace | None:
     if document.dateline is None:
         return None
     start, end = document.dateline
     for mention in mentions:
         if start <= mention.start < end and mention.places:
             return mention.places[0]
+    # "UNITED NATIONS (AP) —": a dateline naming a body is filed from its seat.
+    for mention in mentions:
+        if start <= mention.start < end:
+            for actor in mention.actors[:1]:
+                if actor.seat is not None and actor.seat in seats:
+                    return seats[actor.seat]
     return None
 
 
