@@ -806,3 +806,14 @@ def test_talks_that_went_on_the_next_morning_end_that_day():
         "mehrere Stunden und setzten ihre Beratungen am Dienstagmorgen fort."
     )
     assert [(e.start, e.end) for e in found] == [(date(2022, 1, 10), date(2022, 1, 11))]
+
+
+def test_es_soll_goes_on_about_what_the_sentence_before_named():
+    found = events(
+        "Am Montag einigten sich Russland und die USA in Genf auf ein Abkommen. Es soll am "
+        "Freitag in Wien unterzeichnet werden."
+    )
+    assert sorted((e.start, e.place.name) for e in found) == [
+        (date(2022, 1, 10), "Geneva"),
+        (date(2022, 1, 14), "Vienna"),
+    ]

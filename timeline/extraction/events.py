@@ -170,6 +170,8 @@ _REPORTED = re.compile(
 )
 _CLAUSE_SEPARATOR = re.compile(r"[,;–—]")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
+# "Es soll am Freitag formell beschlossen werden": what the sentence before named.
+_IT_OPENS = re.compile(r"\s*Es\s+(?:soll|sollen|wird|werden|wurde)\b")
 _PLURAL_ANAPHOR = re.compile(
     r"\b(?:beide[n]?|die\s+beiden|both|the\s+two|sie|they|the\s+parties|die\s+parteien"
     # "die sieben Staaten", "the three leaders"
@@ -944,7 +946,10 @@ def _actors(
             continue
         for actor in (*mention.actors[:1], *mention.members):
             found.setdefault(actor.key, (actor, mention, True))
-    if not found and _PLURAL_ANAPHOR.search(text, passage.start, passage.end):
+    if not found and (
+        _PLURAL_ANAPHOR.search(text, passage.start, passage.end)
+        or _IT_OPENS.match(text, passage.start)
+    ):
         # "Beide Länder …", "The two sides …": a sentence that names nobody goes on about
         # whoever the sentence before it named.
         for before in by_sentence.get(passage.index - 1, ()):
