@@ -124,6 +124,9 @@ ROWS = [
     ("de", WED, "Der Gipfel findet im November kommenden Jahres statt.", "im November kommenden Jahres", "date", "2023-11-01", "2023-11-30", "month", None),  # noqa: E501
     ("de", WED, "Das war im März vergangenen Jahres.", "im März vergangenen Jahres", "date", "2021-03-01", "2021-03-31", "month", None),  # noqa: E501
     ("en", WED, "The next meeting is in March next year.", "in March next year", "date", "2023-03-01", "2023-03-31", "month", None),  # noqa: E501
+    ("de", WED, "Am Ostersonntag trafen sie sich in Rom.", "Am Ostersonntag", "date", "2021-04-04", "2021-04-04", "day", None),  # noqa: E501
+    ("en", WED, "They will meet on Good Friday.", "on Good Friday", "date", "2022-04-15", "2022-04-15", "day", None),  # noqa: E501
+    ("de", WED, "An Heiligabend telefonierten sie.", "An Heiligabend", "date", "2021-12-24", "2021-12-24", "day", None),  # noqa: E501
     ("en", WED, "Xi stays for the summit on Jan. 13–14. Trump left early.", "on Jan. 13–14", "date", "2022-01-13", "2022-01-14", "day", None),  # noqa: E501
     ("de", WED, "Beim Gipfel am vergangenen Montag und Dienstag einigten sie sich.", "am vergangenen Montag und Dienstag", "date", "2022-01-10", "2022-01-11", "day", None),  # noqa: E501
     ("en", WED, "The ministers met last Monday and Tuesday.", "last Monday and Tuesday", "date", "2022-01-10", "2022-01-11", "day", None),  # noqa: E501
@@ -341,6 +344,7 @@ def test_it_names_how_each_date_was_resolved(lang, sentence, rule):
     "lang, sentence",
     [
         ("de", "Die Nato verlegt 2000 Soldaten nach Litauen."),
+        ("de", "Orbán warb für eine Waffenruhe über Weihnachten."),
         ("de", "Rund 2000 Soldaten sind im Einsatz."),
         ("de", "Der Sicherheitsrat verwies auf Resolution 2231."),
         ("de", "Mehr als 1.000 Menschen demonstrierten."),

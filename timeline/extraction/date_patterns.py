@@ -36,7 +36,7 @@ Resolver = Callable[[re.Match[str], r.Context], r.Found | None]
 
 @dataclass(frozen=True)
 class Rule:
-    anchor: str  # digit, weekday, month, day, pod, unit, season
+    anchor: str  # digit, weekday, month, day, pod, unit, season, holiday
     pattern: re.Pattern[str]
     resolve: Resolver
     needs: re.Pattern[str] | None = None
@@ -91,6 +91,10 @@ _DE_RANGE_SEP_WEEKDAY = (
 _YEAR_NEED = r"(?:19|20)\d\d"
 
 GERMAN = _rules(
+    ("holiday", r"\b(?:(?:an|am|zu|zum|vor|nach|seit|bis)\s+)?(?P<holiday>Karfreitag"
+     r"|Ostersonntag|Ostermontag|Ostern|Christi\s+Himmelfahrt|Pfingstsonntag|Pfingstmontag"
+     r"|Pfingsten|Heiligabend|Weihnachten|Silvester|Neujahrstag|Neujahr)\b(?:\s+" + year() + ")?",
+     r.resolve_holiday),
     ("digit", _DE_DATE_PREFIX + _DE_DAY + r"(?:\.\s*|\s+)" + de_month() + r"(?:\s+" + year() + ")?",
      r.resolve_day_month, _DE_MONTHS_NEED),
     ("digit", _DE_DATE_PREFIX + _DE_DAY + r"\.(?P<month>[01]?\d)\."
@@ -201,6 +205,10 @@ _EN_RANGE_SEP_WEEKDAY = (
 )
 
 ENGLISH = _rules(
+    ("holiday", r"\b(?:(?:on|at|for|by|before|after|since|until)\s+)?(?P<holiday>Good\s+Friday"
+     r"|Easter\s+Sunday|Easter\s+Monday|Easter|Ascension\s+Day|Whit\s+Sunday|Whit\s+Monday"
+     r"|Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]s\s+Eve|New\s+Year['’]s\s+Day)\b"
+     r"(?:,?\s+" + year() + ")?", r.resolve_holiday),
     ("digit", r"\b" + _EN_PREP + _EN_WD_PREFIX + r"(?:the\s+)?" + en_month() + r"\s+" + _EN_DAY
      + r"(?:,?\s+" + year() + ")?", r.resolve_day_month, _EN_MONTHS_NEED),
     ("digit", r"\b" + _EN_PREP + _EN_WD_PREFIX + r"(?:the\s+)?(?<!\d)" + _EN_DAY

@@ -570,3 +570,58 @@ def resolve_clock(match: re.Match[str], ctx: Context) -> Found | None:
         return None
     rule = "bare clock" if _get(match, "bare") is not None else "clock time"
     return Found("time", TemporalValue(time=f"{hour:02d}:{minute:02d}"), rule)
+
+
+# --- holidays -------------------------------------------------------------------------------
+
+# Days counted from Easter Sunday, or a fixed (month, day).
+_HOLIDAYS: dict[str, int | tuple[int, int]] = {
+    "karfreitag": -2, "good friday": -2, "ostersonntag": 0, "easter sunday": 0, "ostermontag": 1,
+    "easter monday": 1, "christi himmelfahrt": 39, "ascension day": 39, "pfingstsonntag": 49,
+    "whit sunday": 49, "pfingstmontag": 50, "whit monday": 50, "heiligabend": (12, 24),
+    "christmas eve": (12, 24), "christmas day": (12, 25), "silvester": (12, 31),
+    "new year's eve": (12, 31), "neujahr": (1, 1), "neujahrstag": (1, 1),
+    "new year's day": (1, 1),
+}  # fmt: skip
+# Named for a season of days rather than one: approximately that day.
+_ROUGHLY: dict[str, int | tuple[int, int]] = {
+    "ostern": 0, "easter": 0, "pfingsten": 49, "weihnachten": (12, 25), "christmas": (12, 25),
+}  # fmt: skip
+
+
+def easter_sunday(year: int) -> date:
+    """The Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def resolve_holiday(match: re.Match[str], ctx: Context) -> Found | None:
+    """ "an Ostersonntag", "on Christmas Eve", "zu Weihnachten 2023"."""
+    if _word_before(ctx.text, match.start()) in ("über", "over", "during", "während"):
+        return None  # "eine Waffenruhe über Weihnachten": the holidays, not a day
+    name = " ".join(match["holiday"].lower().replace("’", "'").split())
+    found = _HOLIDAYS.get(name, _ROUGHLY.get(name))
+    if found is None:
+        return None
+    when: int | tuple[int, int] = found
+
+    def day_in(year: int) -> cal.Interval:
+        if isinstance(when, tuple):
+            return cal.day(date(year, when[0], when[1]))
+        return cal.day(easter_sunday(year) + timedelta(days=when))
+
+    year = _year_of(_get(match, "year"))
+    if year:
+        span, rule = day_in(year), "holiday+year"
+    else:
+        chosen = cal.nearest_year(day_in, ctx.today, _tense(match, ctx))
+        assert chosen is not None
+        span, rule = chosen[0], f"holiday, year from publication ({chosen[1]})"
+    return _on(span, "day", rule, approximate=name in _ROUGHLY)

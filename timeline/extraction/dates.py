@@ -52,6 +52,7 @@ _ANCHORS = {
         "unit": r"Tag|Woche|Monat|Jahr|jahr|Stunde|Minute|Quartal|wochen|monat|stunden|tage"
         r"|täglich|wöchentlich|jährlich",
         "season": r"Frühjahr|Frühling|Sommer|Herbst|Winter",
+        "holiday": r"Karfreitag|Oster|Himmelfahrt|Pfingst|Heiligabend|Weihnacht|Silvester|Neujahr",
     },
     "en": {
         "digit": r"[0-9]+",
@@ -61,6 +62,7 @@ _ANCHORS = {
         r"|afternoon|evening|night|noon|midday",
         "unit": r"day|week|month|year|decade|hour|minute|quarter|annually|fortnightly",
         "season": r"spring|Spring|summer|Summer|autumn|Autumn|fall|Fall|winter|Winter",
+        "holiday": r"Good Friday|Easter|Ascension|Whit|Christmas|New Year",
     },
 }
 _ANCHOR_PATTERNS = {
