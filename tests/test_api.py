@@ -209,6 +209,13 @@ def test_changes_since_a_time_leave_out_older_ones(client, world):
     ]
 
 
+def test_a_since_with_an_offset_postgresql_refuses_is_still_a_time(client, world):
+    # Python reads offsets up to a day; PostgreSQL refuses anything beyond ±15:59.
+    response = client.get("/api/changes", {"since": "0348-05-03T03:49:30+20:11"})
+    assert response.status_code == 200
+    assert len(response.json()["changes"]) > 0
+
+
 def test_a_naive_since_is_in_the_sites_time_zone(client, world):
     local = timezone.localtime(world["council"].updated_at).replace(tzinfo=None)
     feed = changes(client, since=local.isoformat())["changes"]

@@ -378,9 +378,9 @@ def list_changes(request, filters: Query[ChangeFilters]):
         Exists(was_approved.filter(id=OuterRef("id"))), history_type="-"
     )
     if since is not None:
-        since = aware(since)
         try:
-            since.astimezone(datetime.UTC)
+            # In UTC: PostgreSQL refuses offsets Python accepts ("+20:11", up to a day).
+            since = aware(since).astimezone(datetime.UTC)
         except OverflowError:
             raise BadRequest({"since": ["This time is out of range."]}) from None
         events = events.filter(updated_at__gte=since)
