@@ -216,6 +216,14 @@ def test_a_since_with_an_offset_postgresql_refuses_is_still_a_time(client, world
     assert len(response.json()["changes"]) > 0
 
 
+def test_a_cursor_with_an_offset_postgresql_refuses_is_still_a_position(client, world):
+    import base64
+
+    cursor = base64.urlsafe_b64encode(b"0348-05-03T03:49:30+20:11|0|1").decode().rstrip("=")
+    response = client.get("/api/changes", {"cursor": cursor})
+    assert response.status_code == 200
+
+
 def test_a_naive_since_is_in_the_sites_time_zone(client, world):
     local = timezone.localtime(world["council"].updated_at).replace(tzinfo=None)
     feed = changes(client, since=local.isoformat())["changes"]

@@ -319,6 +319,10 @@ def decode_position(value):
         raise BadRequest({"cursor": ["This is not a position in the change feed."]}) from None
     if timezone.is_naive(changed_at) or rank not in (0, 1) or not 0 <= pk <= MAX_ID:
         raise BadRequest({"cursor": ["This is not a position in the change feed."]})
+    try:
+        changed_at = changed_at.astimezone(datetime.UTC)  # an offset PostgreSQL accepts
+    except OverflowError:
+        raise BadRequest({"cursor": ["This is not a position in the change feed."]}) from None
     return changed_at, rank, pk
 
 
