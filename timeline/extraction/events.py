@@ -93,11 +93,10 @@ _COUNTERFACTUAL = re.compile(
     re.IGNORECASE,
 )
 _MEETING_TYPES = {"meeting", "session", "summit", "negotiation"}
-_ANCHOR_BEFORE_COMPOUND = re.compile(
-    r"\b(?:nach|vor|seit|während)\s+(?:dem|der|den)\s+[\w-]+-$", re.IGNORECASE
-)
+# "nach dem Nato-Russland-Rat", "after the summit", "nach dem EU-Gipfel" (the trigger is the
+# compound's head).
 _ANCHOR_BEFORE = re.compile(
-    r"\b(?:nach|vor|seit|während|after|before|since|during)\s+(?:dem|der|den|the)\s+$",
+    r"\b(?:nach|vor|seit|während|after|before|since|during)\s+(?:dem|der|den|the)\s+(?:[\w-]+-)?$",
     re.IGNORECASE,
 )
 _MAX_PLACE_DISTANCE = 2
@@ -130,7 +129,6 @@ _RELATIVE_OPENER = re.compile(
     r",\s+(?:(?:der|die|das|dem|den)\s+(?=[a-zäöüß])|(?:deren|dessen|who)\s)"
 )
 _ATTRIBUTE = re.compile(r"\W*(?:\w+\W+){0,2}\Z")
-_SEMICOLON = re.compile(r";")
 _BILATERAL = re.compile(
     r"\b(?:bilateral\w*|Zweiergespräch\w*|Vier-Augen-Gespräch\w*|one-on-one|face-to-face)\b",
     re.IGNORECASE,
@@ -669,8 +667,6 @@ def _ongoing(text: str, passage: Passage) -> list[TemporalExpression]:
         for d in passage.dates
         if d.background
         and d.kind == "date"
-        and d.value.start
-        and d.value.precision == "day"
         and _SINCE_WORD.match(d.text)
         and any(_ongoing_since(text, t, d) for t in passage.triggers)
     ]
@@ -766,9 +762,7 @@ def _candidate(
     elif any(d.kind == "date" and _same_clause(text, trigger, d) for d in passage.dates):
         # "The last summit took place in Helsinki in July 2018": dated, but in the background.
         return None
-    elif _ANCHOR_BEFORE.search(text, max(0, trigger.start - 24), trigger.start) or (
-        _ANCHOR_BEFORE_COMPOUND.search(text, max(0, trigger.start - 24), trigger.start)
-    ):
+    elif _ANCHOR_BEFORE.search(text, max(0, trigger.start - 24), trigger.start):
         # "Die Einigung kommt wenige Tage nach dem EU-Gipfel": a point in time, told before.
         return None
     elif any(d.deadline for d in passage.dates):
@@ -910,9 +904,8 @@ def _at_home(
 
 
 def _bilateral(sentence: str) -> bool:
-    if "ilateral" not in sentence and "-" not in sentence and "gespräch" not in sentence:
-        return False  # a cheap look before the pattern
-    return bool(_BILATERAL.search(sentence))
+    hints = ("ilateral", "espräch", "-on-", "-to-")
+    return any(hint in sentence for hint in hints) and bool(_BILATERAL.search(sentence))
 
 
 def _act(trigger: Trigger) -> str:
@@ -1038,9 +1031,7 @@ def _place(
     # "… at Alaska summit; Zelenskiy heads to Washington": a place in the trigger's own
     # clause before one in another.
     own = [
-        m
-        for m in own
-        if not _SEMICOLON.search(text, min(m.end, trigger.end), max(m.start, trigger.start))
+        m for m in own if text.find(";", min(m.end, trigger.end), max(m.start, trigger.start)) < 0
     ] or own
     # "im Kreml", "at the White House": a body named as a place stands for its seat — but the
     # US mission "bei den Vereinten Nationen" in Geneva is not in New York.
