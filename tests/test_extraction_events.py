@@ -561,8 +561,12 @@ def test_a_deadline_dates_nothing(text):
         if german
         else "Putin met Scholz in Moscow on Monday."
     )
-    found = events(f"{lead} {text}", "de" if german else "en")
+    lang = "de" if german else "en"
+    found = events(f"{lead} {text}", lang)
     assert [e.start for e in found] == [date(2022, 1, 10)]
+    # The deadline itself is marked as one, so no event takes it as its day.
+    tagged = suggest(Document(body=text), GAZETTEER, published=WEDNESDAY, lang=lang).dates
+    assert [d.deadline for d in tagged if d.kind == "date"] == [True]
 
 
 def test_a_sentence_dated_years_back_before_its_trigger_is_background():

@@ -47,6 +47,8 @@ _DEADLINE_BEFORE = re.compile(
 _DEADLINE_PHRASE = re.compile(
     r"(?:by|no\s+later\s+than|bis\s+spätestens|spätestens)\s", re.IGNORECASE
 )
+# "spätestens im März": the tagger leaves the adverb out of the expression.
+_DEADLINE_PHRASE_BEFORE = re.compile(r"\b(?:no\s+later\s+than|spätestens)\s+$", re.IGNORECASE)
 # "They have until October 2025 to trigger a snapback".
 _UNTIL = re.compile(r"until\s", re.IGNORECASE)
 _GIVEN_TIME = re.compile(r"\b(?:ha(?:ve|s|d)|g[ia]ven?|give)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -138,6 +140,7 @@ def _mark_deadline(body: str, expression: TemporalExpression) -> TemporalExpress
         _DEADLINE_AFTER.match(after)
         or _DEADLINE_BEFORE.search(before)
         or _DEADLINE_PHRASE.match(expression.text)
+        or _DEADLINE_PHRASE_BEFORE.search(before)
         or (_UNTIL.match(expression.text) and _GIVEN_TIME.search(before))
     ):
         return replace(expression, deadline=True)
@@ -260,13 +263,13 @@ def _cuts(
         return []
     # "Am 10. Februar will er Biden treffen, im März ist eine Reise nach Peking geplant": a
     # clause that opens with a date of its own tells of an event of its own.
+    # "Yoon empfing zunächst Li, anschließend traf er Kishida": one thing after another.
+    sequence = {match.end() for match in _SEQUENCE.finditer(body, start, end)}
     breaks = sorted(
         {match.end() for match in _CLAUSE_BREAK.finditer(body, start, end)}
         | {match.end() for match in _COMMA.finditer(body, start, end) if match.end() in date_at}
+        | sequence
     )
-    # "Yoon empfing zunächst Li, anschließend traf er Kishida": one thing after another.
-    sequence = {match.end() for match in _SEQUENCE.finditer(body, start, end)}
-    breaks = sorted(set(breaks) | sequence)
     cuts, left = [], start
     for cut in breaks:
         both_told = count(trigger_at, left, cut) and count(trigger_at, cut, end)
