@@ -821,3 +821,16 @@ def test_es_soll_goes_on_about_what_the_sentence_before_named():
         (date(2022, 1, 10), "Geneva"),
         (date(2022, 1, 14), "Vienna"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Ständige Rat hat am Montag eine Resolution angenommen, die eine sofortige "
+        "Feuerpause in Kiew fordert.",
+        "Der Ständige Rat tagte am Montag und forderte eine Waffenruhe in Kiew.",
+    ],
+)
+def test_a_council_decides_where_it_sits_and_a_ceasefire_in_a_city_is_its_topic(text):
+    found = [e for e in events(text) if e.type in ("agreement", "session")]
+    assert [(e.start, e.place and e.place.name) for e in found] == [(date(2022, 1, 10), "Vienna")]

@@ -109,7 +109,9 @@ _GATHERINGS = {"summit", "session"}
 _TOPIC_BEFORE = re.compile(
     r"\b(?:[Kk]rieg\w*|[Kk]ämpfe\w*|[Kk]onflikt\w*|[Kk]rise\w*|Lage|Situation|Frieden\w*"
     r"|Waffenruhe|Waffenstillstand\w*|Gewalt|Invasion|Angriff\w*|Offensive|war|conflict"
-    r"|crisis|fighting|situation|peace|ceasefire|truce|violence|invasion|offensive|attacks?"
+    r"|crisis|fighting|situation|peace|cease-?fire|truce|violence|invasion|offensive|attacks?"
+    r"|Feuerpause|Kampfhandlungen|Blutvergießen|Wiederaufbau|hostilities|bloodshed"
+    r"|reconstruction|elections?|Wahl(?:en)?"
     r"|Gräueltaten|Massaker|Verbrechen|Menschenrechtslage|atrocities|massacre|crimes)"
     r"[\"“”'’]?\s+(?:in|im|on|gegen|against)\s+(?:the\s+|der\s+|den\s+|dem\s+)?$"
 )
@@ -1140,11 +1142,12 @@ def _seat(
         named = mention.start <= trigger.start < mention.end
         if named and actor.seat and actor.seat in seats:
             return seats[actor.seat]
-    if trigger.type not in ("session", "meeting", "negotiation"):
+    decision = trigger.type in ("agreement", "sanction")
+    if trigger.type not in ("session", "meeting", "negotiation") and not decision:
         return None
     for actor, _mention, core in actors:
-        # An international council meets where it sits; a ministry or a president's office
-        # talking to someone is not thereby at home.
+        # An international council meets and decides where it sits; a ministry
+        # or a president's office talking to someone is not thereby at home.
         international = actor.kind == "body" and not actor.country
         if core and international and actor.seat and actor.seat in seats:
             return seats[actor.seat]
