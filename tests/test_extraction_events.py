@@ -834,3 +834,13 @@ def test_es_soll_goes_on_about_what_the_sentence_before_named():
 def test_a_council_decides_where_it_sits_and_a_ceasefire_in_a_city_is_its_topic(text):
     found = [e for e in events(text) if e.type in ("agreement", "session")]
     assert [(e.start, e.place and e.place.name) for e in found] == [(date(2022, 1, 10), "Vienna")]
+
+
+def test_what_someone_is_invited_to_is_a_plan_and_not_the_place_of_the_talks():
+    found = events(
+        "Am Montag verhandelten Blinken und Lawrow mehr als sieben Stunden. Lawrow nahm eine "
+        "Einladung zu einem Gegenbesuch in Genf an."
+    )
+    assert [(e.type, e.start, e.place) for e in found] == [
+        ("negotiation", date(2022, 1, 10), None)
+    ]

@@ -86,6 +86,13 @@ _CANCELLED = re.compile(
     r"|fern(?:geblieben|bleiben|zubleiben)|stayed\s+away)\b",
     re.IGNORECASE,
 )
+# "eine Einladung zu einem Besuch in Washington", "invited him to visit Beijing": what one is
+# invited to is a plan.
+_INVITED = re.compile(
+    r"\b(?:Einladung|Gegeneinladung|eingeladen|lud|invitations?|invit(?:ed|ing|es?))\b"
+    r"[^.;:!?]{0,60}\Z",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:der|die|das|dem|den|which|that|who)\s", re.IGNORECASE)
 # "hätte reisen sollen", "would have met": what did not happen.
 _COUNTERFACTUAL = re.compile(
@@ -787,6 +794,9 @@ def _candidate(
         # "Zuletzt hatten sich Putin und Xi im September getroffen": months ago is background.
         return None
     past = (when.value.end or when.value.start or published) < published
+    if inherited and _INVITED.search(text, max(passage.start, trigger.start - 80), trigger.start):
+        # "Vance überreichte eine Einladung zu einem Besuch in Washington": undated, a plan.
+        return None
     if inherited and past and tense == "future":
         # "Unterzeichnet werden soll der Vertrag erst, wenn …": a plan without a date of its
         # own is not the past event the discourse was about.
@@ -1113,6 +1123,7 @@ def _place(
             and mention.locative
             and mention.places[0].kind in ("city", "venue")
             and not _topic(text, mention)
+            and not _INVITED.search(text, max(other.start, mention.start - 80), mention.start)
         ]
         if nearby:
             best = min(nearby, key=lambda m: abs(m.start - passage.start))
