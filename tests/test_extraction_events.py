@@ -844,3 +844,22 @@ def test_what_someone_is_invited_to_is_a_plan_and_not_the_place_of_the_talks():
     assert [(e.type, e.start, e.place) for e in found] == [
         ("negotiation", date(2022, 1, 10), None)
     ]
+
+
+def test_a_sentence_of_the_same_day_lends_its_place_but_a_virtual_summit_has_none():
+    lent = one("Scholz traf am Montag in Genf ein. Am Montag verhandelte Blinken mit Lawrow.")
+    assert (lent.type, lent.start, lent.place.name) == ("negotiation", date(2022, 1, 10), "Geneva")
+    virtual = one(
+        "Biden und Scholz berieten am Montag bei einem virtuellen Gipfel. Scholz war am Montag "
+        "in Genf."
+    )
+    assert (virtual.type, virtual.start, virtual.place) == ("summit", date(2022, 1, 10), None)
+
+
+def test_a_return_to_an_office_is_no_place():
+    event = one(
+        "Biden and Putin will meet on Friday for the first time since Putin's return to the "
+        "Kremlin.",
+        "en",
+    )
+    assert (event.start, event.place) == (date(2022, 1, 14), None)

@@ -122,6 +122,16 @@ _TOPIC_BEFORE = re.compile(
     r"|Gräueltaten|Massaker|Verbrechen|Menschenrechtslage|atrocities|massacre|crimes)"
     r"[\"“”'’]?\s+(?:in|im|on|gegen|against)\s+(?:the\s+|der\s+|den\s+|dem\s+)?$"
 )
+_VIRTUAL = re.compile(
+    r"\b(?:virtual(?:ly)?|virtuell\w*|online|per\s+Video\w*|via\s+video\w*|by\s+video\w*"
+    r"|video(?:-?(?:link|call|conference|summit))?|Video\w+)\b",
+    re.IGNORECASE,
+)
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:return(?:ed|ing|s)?|comeback|Rückkehr|zurück\w*)\s+(?:to|into|ins|in\s+das|in\s+den)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ROLE_AFTER = re.compile(
     r"[\s-]*(?:aide|adviser|advisor|spokes(?:man|woman|person)|chief\s+of\s+staff|official"
     r"|[Ss]precher\w*|[Bb]erater\w*|[Cc]hef(?:in)?\b|-?[Ss]prech\w*)"
@@ -573,6 +583,16 @@ def _publication_day(published: date, trigger: Trigger) -> TemporalExpression:
     )
 
 
+def _other_dates(passage: Passage, when: TemporalExpression | None) -> bool:
+    """Whether a sentence dates something to another day than `when`."""
+    return any(
+        when is None
+        or expression.value.precision != "day"
+        or (expression.value.start, expression.value.end) != (when.value.start, when.value.end)
+        for expression in _event_dates(passage)
+    )
+
+
 def _event_dates(passage: Passage) -> list[TemporalExpression]:
     return [
         expression
@@ -805,7 +825,7 @@ def _candidate(
     sentence = text[passage.start : passage.end]
     value = when.value
     vague = value.approximate or value.precision not in ("day", None)
-    place, place_mention = _place(text, by_sentence, passage, trigger, vague, scene)
+    place, place_mention = _place(text, by_sentence, passage, trigger, vague, scene, when)
     if place is None and not vague:
         place = _seat(trigger, actors, scene.seats)
     clause = _clause_of(text, passage, trigger)
@@ -822,8 +842,17 @@ def _candidate(
     if _CANCELLED.search(sentence):
         # A call-off is news, but no event of the timeline (the contract knows no such status).
         return None
+    # A place lent by a sentence that tells of the same day speaks for the event; one lent by
+    # an undated sentence may be anyone's.
     borrowed_place = (
-        place_mention is not None and not passage.start <= place_mention.start < passage.end
+        place_mention is not None
+        and not passage.start <= place_mention.start < passage.end
+        and not any(
+            _event_dates(other)
+            for index in range(passage.index - _MAX_PLACE_DISTANCE, passage.index + _MAX_PLACE_DISTANCE + 1)
+            for other in by_sentence.get(index, ())
+            if other.start <= place_mention.start < other.end
+        )
     )
     if (
         inherited
@@ -1030,9 +1059,13 @@ def _place(
     trigger: Trigger,
     vague: bool,
     scene: Scene,
+    when: TemporalExpression | None = None,
 ) -> tuple[GazetteerPlace | None, Mention | None]:
     """Where the event is, and the words that say so; phone calls take place nowhere."""
-    if trigger.type == "phone_call":
+    if trigger.type == "phone_call" or _VIRTUAL.search(
+        text, max(passage.start, trigger.start - 24), min(passage.end, trigger.end + 40)
+    ):
+        # "a virtual summit", "per Videoschalte": no one travelled anywhere.
         return None, None
     lead = scene.dateline is not None and passage.paragraph == scene.dateline_paragraph
     own = [
@@ -1053,6 +1086,7 @@ def _place(
             for mention in passage.mentions
             if mention.locative
             and not _WITH_BODY.search(text, max(0, mention.start - 12), mention.start)
+            and not _topic(text, mention)
             for actor in mention.actors[:1]
             if actor.seat is not None and actor.seat in scene.seats
         ),
@@ -1117,7 +1151,7 @@ def _place(
             for other in by_sentence.get(index, ())
             # "Zuletzt hatte es ein solches Treffen im Dezember 2019 in Chengdu gegeben": a
             # sentence dated years back tells of another time, and of its place.
-            if not _event_dates(other) and not any(d.background for d in other.dates)
+            if not _other_dates(other, when) and not any(d.background for d in other.dates)
             for mention in other.mentions
             if mention.places
             and mention.locative
@@ -1133,8 +1167,12 @@ def _place(
 
 def _topic(text: str, mention: Mention) -> bool:
     """ "Gespräche über den Krieg in der Ukraine", "talks on the war in Gaza": a place the
-    event is about, not where it is held."""
-    return bool(_TOPIC_BEFORE.search(text, max(0, mention.start - 40), mention.start))
+    event is about, not where it is held; "since Trump's return to the White House": an
+    office, not a building."""
+    before = max(0, mention.start - 40)
+    if _TOPIC_BEFORE.search(text, before, mention.start):
+        return True
+    return bool(mention.actors) and bool(_OFFICE_BEFORE.search(text, before, mention.start))
 
 
 def _venue_of(trigger: Trigger, mention: Mention) -> bool:
