@@ -117,6 +117,37 @@ def test_it_reads_agency_formats(text, outlet, published):
         ("Samstag, 21.09.2024, 23:50 Uhr", datetime(2024, 9, 21, 23, 50, tzinfo=BERLIN)),
         ("31.01.2023, 00.40 Uhr", datetime(2023, 1, 31, 0, 40, tzinfo=BERLIN)),
         ("Veröffentlicht am 07.04.2022 um 22:47 Uhr", datetime(2022, 4, 7, 22, 47, tzinfo=BERLIN)),
+        ("Erstellt: 12.02.2026, 08:30 Uhr", datetime(2026, 2, 12, 8, 30, tzinfo=BERLIN)),
+        # what follows the stamp on its line: reading time, section, outlet, country
+        (
+            "16.03.2025 - 09:12 Uhr | Lesedauer: 2 Min.",
+            datetime(2025, 3, 16, 9, 12, tzinfo=BERLIN),
+        ),
+        (
+            "Veröffentlicht am 04.02.2025 | Lesedauer: 6 Minuten",
+            datetime(2025, 2, 4, 12, 0, tzinfo=BERLIN),
+        ),
+        ("Updated April 2, 2025 - World", datetime(2025, 4, 2, 12, 0, tzinfo=BERLIN)),
+        (
+            "Updated on: March 3, 2025 / 6:05 PM EST / CBS News",
+            datetime(2025, 3, 3, 18, 5, tzinfo=utc(-5)),
+        ),
+        (
+            "Wednesday 12 February 2025 09:30, UK",
+            datetime(2025, 2, 12, 9, 30, tzinfo=ZoneInfo("Europe/London")),
+        ),
+        # France 24, CNN, Times of India, RNZ, US outlets in "ET"
+        ("Issued on: 14 March 2025 - 10:05", datetime(2025, 3, 14, 10, 5, tzinfo=BERLIN)),
+        ("Updated 11:20 AM EST, Tue March 4, 2025", datetime(2025, 3, 4, 11, 20, tzinfo=utc(-5))),
+        (
+            "Updated: October 3, 2025, 14:10 IST",
+            datetime(2025, 10, 3, 14, 10, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+        ),
+        ("6:30 pm on 12 March 2024", datetime(2024, 3, 12, 18, 30, tzinfo=BERLIN)),
+        (
+            "Posted Monday, February 3, 2025 at 2:12 PM ET",
+            datetime(2025, 2, 3, 14, 12, tzinfo=ZoneInfo("America/New_York")),
+        ),
     ],
 )
 def test_it_reads_the_stamp_line_as_publication_time_not_title(stamp, published):
@@ -127,6 +158,20 @@ def test_it_reads_the_stamp_line_as_publication_time_not_title(stamp, published)
     assert document.published.utcoffset() == published.utcoffset()
     assert document.title == headline
     assert [document.body[start:end] for start, end in document.metadata] == [stamp]
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("POLITIK AUSLAND\n\nScholz reist nach Kiew", "Scholz reist nach Kiew"),
+        ("Kanzler in Ostafrika\n\nScholz wirbt in Kenia um Fachkräfte", "Scholz wirbt in Kenia um Fachkräfte"),
+        # a short headline above its teaser stays the headline
+        ("Scholz trifft Selenskyj\n\nDer Kanzler ist in Kiew eingetroffen.", "Scholz trifft Selenskyj"),
+    ],
+)  # fmt: skip
+def test_a_section_or_kicker_above_the_headline_is_not_the_title(head, title):
+    text = f"{head}\n\n12.01.2022, 13:05 Uhr\n\nDer Kanzler traf am Montag den Präsidenten."
+    assert read_document(text.encode()).title == title
 
 
 def test_a_stamp_above_the_headline_is_not_the_title():
@@ -235,3 +280,17 @@ def test_language_is_detected(text, language):
 )
 def test_sentences_keep_ordinals_and_abbreviations_whole(text, sentences):
     assert [text[start:end] for start, end in split_sentences(text)] == sentences
+
+
+def test_sections_kickers_and_author_lines_in_the_head_are_metadata_not_story():
+    text = (
+        "POLITIK AUSLAND\n\nScholz und Tokajew beraten in Astana\n\nAndreas Muster, Astana\n\n"
+        "17.09.2024, 18.30 Uhr\n\nBundeskanzler Olaf Scholz hat am Dienstag in der kasachischen "
+        "Hauptstadt den Präsidenten getroffen.\n\nKurz gesagt\n"
+    )
+    document = read_document(text.encode())
+    assert document.title == "Scholz und Tokajew beraten in Astana"
+    hidden = [document.body[start:end] for start, end in document.metadata]
+    assert "POLITIK AUSLAND" in hidden and "Andreas Muster, Astana" in hidden
+    # past the story's first paragraph of prose, a short line is the story's own
+    assert "Kurz gesagt" not in hidden

@@ -19,6 +19,12 @@ from .types import Document, ExtractionError
 MAX_BYTES = 2 * 1024 * 1024
 # Menus and cookie banners that trafilatura falls back to are shorter than any news item.
 _MIN_WORDS = 12
+_HEAD_CHARS = 1500
+_KICKER_WORDS = 3
+_LABEL_WORDS = 6
+_PROSE_WORDS = 10
+_YEAR_IN_LINE = re.compile(r"\b(?:19|20)\d\d\b")
+_HEADLINE_CHARS = 200
 BERLIN = ZoneInfo("Europe/Berlin")
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2})?([+-]\d{2}:?\d{2}|Z)?")
@@ -100,6 +106,7 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
         dateline_place = dateline.span(1)
         metadata.append(dateline.span())
     metadata.extend(credit.span() for credit in _CREDITS.finditer(text))
+    metadata.extend(_labels(text, title, metadata))
     return Document(
         body=text,
         title=title,
@@ -115,14 +122,58 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
 
 def _title(text: str, metadata: list[tuple[int, int]]) -> str | None:
     # The headline is the first line that is not all metadata: dpa and AFP put the stamp above it.
-    for line in re.finditer(r"[^\n]+", text):
+    lines = []
+    for line in re.finditer(r"[^\n]+", text[:_HEAD_CHARS]):
         title = line.group()
         for start, _end in metadata:
             if line.start() <= start < line.end():
                 title = text[line.start() : start]
         if title := title.strip(" \t-–|"):
-            return title[:300]
-    return None
+            lines.append(title)
+            if len(lines) == 2:
+                break
+    if not lines:
+        return None
+    if len(lines) == 2 and _kicker(lines[0], lines[1]):
+        # "POLITIK AUSLAND", "Kanzler in Ostafrika", then the headline: a section or a kicker
+        # above the headline is not the headline.
+        return lines[1][:300]
+    return lines[0][:300]
+
+
+def _labels(
+    text: str, title: str | None, metadata: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Short lines in the head, before the story's first paragraph of prose: a section
+    ("POLITIK AUSLAND"), a kicker, an author with their town ("Andreas Rüesch, Astana"), an
+    outlet ("RND/dpa"). They are no paragraphs of the story, so its lead stays its lead."""
+    labels = []
+    for paragraph in re.finditer(r"[^\n]+", text[:_HEAD_CHARS]):
+        line = paragraph.group().strip()
+        if len(line.split()) >= _PROSE_WORDS or paragraph.end() == _HEAD_CHARS:
+            break
+        if (
+            line == title
+            or len(line.split()) > _LABEL_WORDS
+            or line.endswith((".", "!", "?", ":", '"', "“", "”", "«", "»"))
+            or _YEAR_IN_LINE.search(line)
+            or any(start <= paragraph.start() < end for start, end in metadata)
+        ):
+            continue
+        labels.append(paragraph.span())
+    return labels
+
+
+def _kicker(first: str, second: str) -> bool:
+    """A line of up to three words above one that reads as a headline, not as a teaser."""
+    return (
+        len(first.split()) <= _KICKER_WORDS
+        and not first.endswith((".", "!", "?", ":"))
+        and len(second) <= _HEADLINE_CHARS
+        and not second.endswith(".")
+        # "January 12, 2022 4:05 PM XYZ": a stamp the head could not read is no headline
+        and not _YEAR_IN_LINE.search(second)
+    )
 
 
 def _iso_datetime(match: re.Match[str], tz: ZoneInfo) -> datetime | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 from .date_lexicon import month_number
 
@@ -25,7 +26,12 @@ ZONE_OFFSETS = {
     "UTC": 0, "GMT": 0, "WET": 0, "BST": 1, "WEST": 1, "CET": 1, "MEZ": 1, "CEST": 2, "MESZ": 2,
     "EET": 2, "EEST": 3, "MSK": 3, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "BRT": -3,
     "ART": -3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
-    "PDT": -7,
+    "PDT": -7, "IST": 5.5, "SGT": 8, "HKT": 8, "NZST": 12, "NZDT": 13,
+}  # fmt: skip
+# Zones printed by the region they mean, which keep summer time themselves ("2:12 PM ET").
+REGION_ZONES = {
+    "ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles",
+    "UK": "Europe/London",
 }  # fmt: skip
 
 _MONTH_NAMES = (
@@ -41,9 +47,12 @@ _DATES = (
     rf"{_MONTH}[ \t]+(?P<day>\d{{1,2}}),?[ \t]+{_YEAR}",  # June 19, 2024
 )
 _LABEL = (
-    r"(?P<label>(?:(?:Zuletzt[ \t]+)?[Aa]ktualisiert|Stand|Veröffentlicht|Erschienen|Datum|Date"
+    r"(?P<label>(?:(?:Zuletzt[ \t]+)?[Aa]ktualisiert|Stand|Veröffentlicht|Erschienen|Erstellt"
+    r"|Datum|Date|Issued"
+    # KNA's "Vatikanstadt - 19.05.2025": the place the report is filed from, then the date
+    r"|[A-ZÄÖÜ][\w'’.]+(?:[ \t/][A-ZÄÖÜ][\w'’.]+)?[ \t]+[–—-](?=[ \t]+\d)"
     r"|(?:Last[ \t]+)?[Uu]pdated|Published|Posted|Beitrag|Kommentar|Artikel|Sendung)"
-    r"(?:[ \t]+(?:am|vom|on))?[ \t]*:?[ \t]*)"
+    r"(?:[ \t]+(?:am|vom|[Oo]n))?[ \t]*:?[ \t]*)"
 )
 _WEEKDAY = (
     r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday"
@@ -54,15 +63,23 @@ _ZONE = r"(?P<zone>[A-Z]{2,4})(?:[ \t]*(?P<shift>[+-]\d{1,2})(?::?(?P<shift_minu
 _TIME = (
     r"(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?!\d)"
     r"(?:[ \t]*(?P<meridiem>[AaPp])\.?[Mm]\.?)?(?:[ \t]*Uhr)?"
-    rf"(?:[ \t]+{_ZONE})?"
+    rf"(?:,?[ \t]+{_ZONE})?"
 )
-_DATE_TIME_GAP = r"[ \t]*[,|–—-]?[ \t]*(?:(?:at|um)[ \t]+)?"
+_DATE_TIME_GAP = r"[ \t]*[,|/–—-]?[ \t]*(?:(?:at|um)[ \t]+)?"
+# What an outlet prints after the stamp on its line: "| Lesedauer: 3 Min.", "/ CBS News",
+# "- World".
+_TAIL = r"(?:[ \t]*[|/][ \t]*[^\n|/]{1,30}|[ \t]+[–—-][ \t]+[^\d\n]{1,25})?"
 # Each date form with the time after it ("24.06.2024, 15:47 Uhr") or before it (AP's
 # "10:47 AM EST, January 21, 2022"); every part a stamp may have is a named group.
 _STAMPS = tuple(
-    re.compile(rf"{_LABEL}?{_WEEKDAY}?{stamp}[ \t]*$")
+    re.compile(rf"{_LABEL}?{_WEEKDAY}?{stamp}{_TAIL}[ \t]*$")
     for date in _DATES
-    for stamp in (f"{date}(?:{_DATE_TIME_GAP}{_TIME})?", f"{_TIME}[ \t]*,?[ \t]*{date}")
+    for stamp in (
+        f"{date}(?:{_DATE_TIME_GAP}{_TIME})?",
+        # AP's "10:47 AM EST, January 21, 2022", CNN's "9:41 AM EST, Mon December 1, 2025",
+        # RNZ's "5:45 pm on 26 October 2024"
+        f"{_TIME}[ \t]*,?[ \t]*(?:on[ \t]+)?{_WEEKDAY}?{date}",
+    )
 )
 
 
@@ -124,6 +141,8 @@ def _clock(match: re.Match[str]) -> tuple[int, int] | None:
 def _zone(match: re.Match[str], tz: tzinfo) -> tzinfo | None:
     if match["zone"] is None:
         return tz
+    if match["zone"] in REGION_ZONES and not match["shift"]:
+        return ZoneInfo(REGION_ZONES[match["zone"]])
     if match["zone"] not in ZONE_OFFSETS:
         return None
     hours = timedelta(hours=ZONE_OFFSETS[match["zone"]])
