@@ -841,9 +841,7 @@ def test_what_someone_is_invited_to_is_a_plan_and_not_the_place_of_the_talks():
         "Am Montag verhandelten Blinken und Lawrow mehr als sieben Stunden. Lawrow nahm eine "
         "Einladung zu einem Gegenbesuch in Genf an."
     )
-    assert [(e.type, e.start, e.place) for e in found] == [
-        ("negotiation", date(2022, 1, 10), None)
-    ]
+    assert [(e.type, e.start, e.place) for e in found] == [("negotiation", date(2022, 1, 10), None)]
 
 
 def test_a_sentence_of_the_same_day_lends_its_place_but_a_virtual_summit_has_none():
@@ -863,3 +861,8 @@ def test_a_return_to_an_office_is_no_place():
         "en",
     )
     assert (event.start, event.place) == (date(2022, 1, 14), None)
+
+
+def test_the_venue_beside_the_trigger_beats_a_city_further_on():
+    event = one("Biden met Putin at the Kremlin on Monday after a stop in Kyiv.", "en")
+    assert (event.start, event.place.name) == (date(2022, 1, 10), "Moscow")

@@ -189,3 +189,12 @@ def test_councils_meet_at_their_seat():
     assert seats["NATO-Russia Council"] == "Brussels"
     assert seats["OSCE Permanent Council"] == "Vienna"
     assert seats["UN Security Council"] == "New York City"
+
+
+def test_a_city_does_not_take_the_name_of_another_countrys_region():
+    load(cities_min_population=250_000)
+    florida = place_names("Florida")
+    assert ("Florida", "US", "region") in florida
+    assert not any(country == "CO" for _name, country, _kind in florida)  # not Floridablanca
+    # the name of a region of the city's own country stays the city's
+    assert ("New York City", "US", "city") in place_names("New York")

@@ -122,6 +122,7 @@ _TOPIC_BEFORE = re.compile(
     r"|Gräueltaten|Massaker|Verbrechen|Menschenrechtslage|atrocities|massacre|crimes)"
     r"[\"“”'’]?\s+(?:in|im|on|gegen|against)\s+(?:the\s+|der\s+|den\s+|dem\s+)?$"
 )
+_AT_VENUE = re.compile(r"\b(?:at|im|in\s+(?:the|der|dem))\s+(?:the\s+)?$", re.IGNORECASE)
 _VIRTUAL = re.compile(
     r"\b(?:virtual(?:ly)?|virtuell\w*|online|per\s+Video\w*|via\s+video\w*|by\s+video\w*"
     r"|video(?:-?(?:link|call|conference|summit))?|Video\w+)\b",
@@ -849,7 +850,9 @@ def _candidate(
         and not passage.start <= place_mention.start < passage.end
         and not any(
             _event_dates(other)
-            for index in range(passage.index - _MAX_PLACE_DISTANCE, passage.index + _MAX_PLACE_DISTANCE + 1)
+            for index in range(
+                passage.index - _MAX_PLACE_DISTANCE, passage.index + _MAX_PLACE_DISTANCE + 1
+            )
             for other in by_sentence.get(index, ())
             if other.start <= place_mention.start < other.end
         )
@@ -1095,6 +1098,15 @@ def _place(
     if own:
         best = max(own, key=lambda m: (_place_rank(m), -abs(m.start - trigger.start)))
         place = best.places[0]
+        if (
+            seat is not None
+            and abs(seat[1].start - trigger.start) < abs(best.start - trigger.start)
+            and _AT_VENUE.search(text, max(0, seat[1].start - 12), seat[1].start)
+            and text.find(",", min(seat[1].end, trigger.end), max(seat[1].start, trigger.start)) < 0
+        ):
+            # "held talks with Macron at the Élysée Palace on Monday, … back from Florida":
+            # the venue next to the trigger, not a place further on.
+            return seat
         if (
             lead
             and place.kind == "country"

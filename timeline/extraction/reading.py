@@ -141,9 +141,7 @@ def _title(text: str, metadata: list[tuple[int, int]]) -> str | None:
     return lines[0][:300]
 
 
-def _labels(
-    text: str, title: str | None, metadata: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _labels(text: str, title: str | None, metadata: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Short lines in the head, before the story's first paragraph of prose: a section
     ("POLITIK AUSLAND"), a kicker, an author with their town ("Andreas Rüesch, Astana"), an
     outlet ("RND/dpa"). They are no paragraphs of the story, so its lead stays its lead."""

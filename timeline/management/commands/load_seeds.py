@@ -8,6 +8,7 @@ name); aliases (owner, normalized); Event (title, start) — so a second run cre
 
 import json
 import time
+from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -92,15 +93,24 @@ def city_rows(gazetteer, min_population, required_ids):
 
 def place_records(gazetteer, min_population, required_ids):
     """Every place as (Place, aliases): countries, regions, then cities."""
+    # Which country each region or country name belongs to: "Florida" is a US state, not the
+    # Colombian city of Floridablanca that GeoNames also knows by that name.
+    owners = defaultdict(set)
     for country in read_json(gazetteer / "countries.json"):
         place = Place(name=country["name"], name_de=country["name_de"], kind=Place.Kind.COUNTRY)
         place.country, place.population = country["iso2"], country["population"]
         place.geonames_id = country["geonames_id"]
-        yield place, [(a["name"], a["language"]) for a in country["place_aliases"]]
+        aliases = [(a["name"], a["language"]) for a in country["place_aliases"]]
+        for name, _language in [(country["name"], ""), *aliases]:
+            owners[normalize_alias(name)].add(country["iso2"])
+        yield place, aliases
     for region in read_json(gazetteer / "regions.json"):
         place = Place(name=region["name"], kind=Place.Kind.REGION, country=region["country"])
         place.region = region["code"]
-        yield place, [(a["name"], a["language"]) for a in region["aliases"]]
+        aliases = [(a["name"], a["language"]) for a in region["aliases"]]
+        for name, _language in [(region["name"], ""), *aliases]:
+            owners[normalize_alias(name)].add(region["country"])
+        yield place, aliases
     for city in city_rows(gazetteer, min_population, required_ids):
         place = Place(
             name=city["name"],
@@ -113,7 +123,17 @@ def place_records(gazetteer, min_population, required_ids):
             population=city["population"],
             geonames_id=city["geonames_id"],
         )
-        yield place, alias_pairs(city["aliases"])
+        own = normalize_alias(city["name"])
+        yield (
+            place,
+            [
+                (name, language)
+                for name, language in alias_pairs(city["aliases"])
+                if (key := normalize_alias(name)) == own
+                or not owners.get(key)
+                or city["country"] in owners[key]
+            ],
+        )
 
 
 def create_aliases(model, owner_field, owner_aliases):
