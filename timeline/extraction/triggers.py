@@ -59,7 +59,9 @@ _GERMAN = {
     "visit": (
         0.85,
         r"besuch\w*|antrittsbesuch\w*|staatsbesuch\w*|reist\w*\s+(?:[^\s.!?;:]+\s+){0,5}nach"
-        r"|reise\s+nach|reisen\b|gereist|eingetroffen|traf\w*\s+(?:[^\s.!?;:]+\s+){0,10}ein\b|reise\b",
+        r"|reise\s+nach|reisen\b|gereist|eingetroffen|traf\w*\s+(?:[^\s.!?;:]+\s+){0,10}ein\b|reise\b"
+        # "Am Donnerstag wird eine Delegation in Kiew erwartet"
+        r"|in\s+[^\s.!?;:,]+\s+erwartet",
     ),
     "meeting": (
         0.8,
@@ -119,7 +121,10 @@ _ENGLISH = {
     ),
     "visit": (
         0.85,
-        r"visit\w*|travel(?:s|led|ed)?\s+to|trip\s+to|arriv\w*\s+in|toured|tour\s+of",
+        r"visit\w*|travel(?:s|led|ed)?\s+to|trip\s+to|arriv\w*\s+in|toured|tour\s+of"
+        # "A Pentagon delegation is expected in Kyiv on Thursday"
+        r"|(?:is|are|was|were)\s+(?:expected|due)\s+in\s+"
+        r"(?!(?:the|a|an|two|three|four|five|several|coming|next|early|late|mid|\d)\b)[^\s.!?;:,]+",
     ),
     "meeting": (
         0.8,
