@@ -866,3 +866,15 @@ def test_a_return_to_an_office_is_no_place():
 def test_the_venue_beside_the_trigger_beats_a_city_further_on():
     event = one("Biden met Putin at the Kremlin on Monday after a stop in Kyiv.", "en")
     assert (event.start, event.place.name) == (date(2022, 1, 10), "Moscow")
+
+
+def test_a_date_told_in_a_relative_clause_does_not_date_the_sentences_after_it():
+    found = events(
+        "Am Dienstag traf Scholz Selenskyj in Genf. Sie sprachen über das System, dessen "
+        "Lieferung Berlin bereits im Dezember zugesagt hatte. Danach unterzeichneten Scholz und "
+        "Selenskyj ein Abkommen."
+    )
+    assert sorted((e.type, e.start) for e in found) == [
+        ("agreement", date(2022, 1, 11)),
+        ("meeting", date(2022, 1, 11)),
+    ]

@@ -274,7 +274,11 @@ def assemble(
                     agreed = _on_the_sidelines(text, passage, agreed, candidates)
                 if agreed is not None:
                     candidates.append(agreed)
-        told = [d for d in dated if not counted_from(text, d)]
+        told = [
+            d
+            for d in dated
+            if not counted_from(text, d) and not _in_a_relative_clause(text, passage, d)
+        ]
         if dated:
             _extend_last(text, passage, candidates, dated)
         if told:
@@ -712,6 +716,13 @@ def _ongoing_since(text: str, trigger: Trigger, expression: TemporalExpression) 
     )
 
 
+def _in_a_relative_clause(text: str, passage: Passage, expression: TemporalExpression) -> bool:
+    """ "…, dessen Lieferung Berlin bereits im April zugesagt hatte": a date told in a relative
+    clause is a side remark; the sentences after it go on in the main clause's time."""
+    openers = list(_RELATIVE_OPENER.finditer(text, passage.start, expression.start))
+    return bool(openers) and "," not in text[openers[-1].end() : expression.start]
+
+
 def _of_a_relative_clause(text: str, trigger: Trigger, expression: TemporalExpression) -> bool:
     """ "empfing ihn Xi, der sich erst vor zwei Wochen … hatte bestätigen lassen": the date of a
     relative clause after the trigger is the relative clause's — unless the clause is about
@@ -827,10 +838,11 @@ def _candidate(
     value = when.value
     vague = value.approximate or value.precision not in ("day", None)
     place, place_mention = _place(text, by_sentence, passage, trigger, vague, scene, when)
-    if place is None and not vague:
-        place = _seat(trigger, actors, scene.seats)
     clause = _clause_of(text, passage, trigger)
     beside = bool(_SIDELINES.search(text, passage.start, passage.end))
+    if place is None and not vague and not (beside and trigger.type in ("agreement", "sanction")):
+        # What is signed on the sidelines of a conference is signed where the conference is.
+        place = _seat(trigger, actors, scene.seats)
     if (
         not _enough(actors, place, trigger, beside)
         or _counterfactual(clause)
