@@ -878,3 +878,8 @@ def test_a_date_told_in_a_relative_clause_does_not_date_the_sentences_after_it()
         ("agreement", date(2022, 1, 11)),
         ("meeting", date(2022, 1, 11)),
     ]
+
+
+def test_a_time_of_day_after_a_sentence_in_the_pluperfect_is_the_news_day():
+    event = one("Scholz hatte Putin am Montag in Moskau begrüßt. Am Mittag traf er Selenskyj.")
+    assert (event.start, "Volodymyr Zelenskyy" in names(event)) == (date(2022, 1, 12), True)

@@ -122,6 +122,12 @@ _TOPIC_BEFORE = re.compile(
     r"|Gräueltaten|Massaker|Verbrechen|Menschenrechtslage|atrocities|massacre|crimes)"
     r"[\"“”'’]?\s+(?:in|im|on|gegen|against)\s+(?:the\s+|der\s+|den\s+|dem\s+)?$"
 )
+# "hatte … begrüßt", "waren … zusammengekommen", "had met": what happened before the news.
+_PLUPERFECT = re.compile(
+    r"\b(?:hatten?|hattest|war|waren)\b[^.!?;]{0,120}?\w{3,}(?:t|en)(?=\s*(?:[.,;!?]|$))"
+    r"|\bhad\s+(?:\w+\s+){0,2}?(?:\w+ed|\w+en|met|held|spoken|made|told|sought)\b"
+)
+_PLUPERFECT_REACH = 200
 _AT_VENUE = re.compile(r"\b(?:at|im|in\s+(?:the|der|dem))\s+(?:the\s+)?$", re.IGNORECASE)
 _VIRTUAL = re.compile(
     r"\b(?:virtual(?:ly)?|virtuell\w*|online|per\s+Video\w*|via\s+video\w*|by\s+video\w*"
@@ -580,6 +586,18 @@ def _in_tense(
     return latest
 
 
+def _back_to_the_news_day(text: str, passage: Passage, latest: TemporalExpression) -> bool:
+    """ "Merz hatte die Delegationen am Sonntag begrüßt. Am Mittag traf er Selenskyj": a time
+    of day after a sentence in the pluperfect is the time of the day of the news."""
+    if not latest.end or not any(
+        d.kind == "time" and d.value.start is None and d.value.part_of_day for d in passage.dates
+    ):
+        return False
+    told = text[text.rfind(".", 0, latest.start) + 1 : latest.end + _PLUPERFECT_REACH]
+    here = text[passage.start : passage.end]
+    return bool(_PLUPERFECT.search(told)) and not _PLUPERFECT.search(here)
+
+
 def _publication_day(published: date, trigger: Trigger) -> TemporalExpression:
     """A headline or lead without a date reports the news of the day it was published."""
     value = TemporalValue(start=published, end=published, precision="day")
@@ -795,6 +813,8 @@ def _candidate(
     # The tense is needed only to choose an inherited date: it is costly, so only then.
     tense = "" if dated else clause_tense(text, trigger.start, trigger.start, lang)
     discourse_date = None if dated else _in_tense(discourse, tense, published)
+    if discourse_date is not None and _back_to_the_news_day(text, passage, discourse_date):
+        discourse_date = _publication_day(published, trigger)
     if dated:
         # "Am Freitag beginnt die Konferenz, die bis Sonntag dauert": the day it starts, not
         # the nearer day it ends (which `interval` below then adds).
