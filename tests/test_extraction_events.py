@@ -868,18 +868,6 @@ def test_the_venue_beside_the_trigger_beats_a_city_further_on():
     assert (event.start, event.place.name) == (date(2022, 1, 10), "Moscow")
 
 
-def test_a_date_told_in_a_relative_clause_does_not_date_the_sentences_after_it():
-    found = events(
-        "Am Dienstag traf Scholz Selenskyj in Genf. Sie sprachen über das System, dessen "
-        "Lieferung Berlin bereits im Dezember zugesagt hatte. Danach unterzeichneten Scholz und "
-        "Selenskyj ein Abkommen."
-    )
-    assert sorted((e.type, e.start) for e in found) == [
-        ("agreement", date(2022, 1, 11)),
-        ("meeting", date(2022, 1, 11)),
-    ]
-
-
 def test_a_time_of_day_after_a_sentence_in_the_pluperfect_is_the_news_day():
     event = one("Scholz hatte Putin am Montag in Moskau begrüßt. Am Mittag traf er Selenskyj.")
     assert (event.start, "Volodymyr Zelenskyy" in names(event)) == (date(2022, 1, 12), True)

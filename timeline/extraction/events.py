@@ -280,11 +280,7 @@ def assemble(
                     agreed = _on_the_sidelines(text, passage, agreed, candidates)
                 if agreed is not None:
                     candidates.append(agreed)
-        told = [
-            d
-            for d in dated
-            if not counted_from(text, d) and not _in_a_relative_clause(text, passage, d)
-        ]
+        told = [d for d in dated if not counted_from(text, d)]
         if dated:
             _extend_last(text, passage, candidates, dated)
         if told:
@@ -732,13 +728,6 @@ def _ongoing_since(text: str, trigger: Trigger, expression: TemporalExpression) 
         and bool(_JUST_BEFORE.fullmatch(between))
         and expression.value.precision == "day"
     )
-
-
-def _in_a_relative_clause(text: str, passage: Passage, expression: TemporalExpression) -> bool:
-    """ "…, dessen Lieferung Berlin bereits im April zugesagt hatte": a date told in a relative
-    clause is a side remark; the sentences after it go on in the main clause's time."""
-    openers = list(_RELATIVE_OPENER.finditer(text, passage.start, expression.start))
-    return bool(openers) and "," not in text[openers[-1].end() : expression.start]
 
 
 def _of_a_relative_clause(text: str, trigger: Trigger, expression: TemporalExpression) -> bool:
