@@ -871,3 +871,12 @@ def test_the_venue_beside_the_trigger_beats_a_city_further_on():
 def test_a_time_of_day_after_a_sentence_in_the_pluperfect_is_the_news_day():
     event = one("Scholz hatte Putin am Montag in Moskau begrüßt. Am Mittag traf er Selenskyj.")
     assert (event.start, "Volodymyr Zelenskyy" in names(event)) == (date(2022, 1, 12), True)
+
+
+def test_a_date_and_place_between_an_article_and_another_noun_are_that_nouns():
+    event = one(
+        "Scholz reiste am Dienstag nach Moskau. Dort traf er Lawrow und sprach über das im "
+        "vergangenen Juni in Genf geschlossene Abkommen."
+    )
+    assert (event.start, event.place.name) == (date(2022, 1, 11), "Moscow")
+    assert "Sergey Lavrov" in names(event)

@@ -128,6 +128,9 @@ _PLUPERFECT = re.compile(
     r"|\bhad\s+(?:\w+\s+){0,2}?(?:\w+ed|\w+en|met|held|spoken|made|told|sought)\b"
 )
 _PLUPERFECT_REACH = 200
+# An article, not a relative pronoun after a comma ("die Gespräche, die am Montag begannen").
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^,\s])\s+(?:der|die|das|des|dem|den|eine[mnrs]?)\s+$")
+_ATTRIBUTE_REACH = 60
 _AT_VENUE = re.compile(r"\b(?:at|im|in\s+(?:the|der|dem))\s+(?:the\s+)?$", re.IGNORECASE)
 _VIRTUAL = re.compile(
     r"\b(?:virtual(?:ly)?|virtuell\w*|online|per\s+Video\w*|via\s+video\w*|by\s+video\w*"
@@ -280,7 +283,7 @@ def assemble(
                     agreed = _on_the_sidelines(text, passage, agreed, candidates)
                 if agreed is not None:
                     candidates.append(agreed)
-        told = [d for d in dated if not counted_from(text, d)]
+        told = [d for d in dated if not counted_from(text, d) and not _attributive(text, d)]
         if dated:
             _extend_last(text, passage, candidates, dated)
         if told:
@@ -730,6 +733,21 @@ def _ongoing_since(text: str, trigger: Trigger, expression: TemporalExpression) 
     )
 
 
+def _attributive(text: str, expression: TemporalExpression) -> bool:
+    """ "des im vergangenen November in Pretoria geschlossenen Friedensabkommens": a date
+    between an article and its noun dates that noun."""
+    return bool(_ARTICLE_BEFORE.search(text, max(0, expression.start - 10), expression.start))
+
+
+def _of_another_noun(text: str, trigger: Trigger, expression: TemporalExpression) -> bool:
+    """An attributive date ("die am Montag begonnenen Gespräche") dates the trigger only when
+    the trigger is the noun it stands before."""
+    return _attributive(text, expression) and not (
+        expression.end <= trigger.start <= expression.end + _ATTRIBUTE_REACH
+        and "," not in text[expression.end : trigger.start]
+    )
+
+
 def _of_a_relative_clause(text: str, trigger: Trigger, expression: TemporalExpression) -> bool:
     """ "empfing ihn Xi, der sich erst vor zwei Wochen … hatte bestätigen lassen": the date of a
     relative clause after the trigger is the relative clause's — unless the clause is about
@@ -798,6 +816,7 @@ def _candidate(
         # "empfing ihn Xi, der sich erst vor zwei Wochen … hatte bestätigen lassen": the date
         # of a relative clause after the trigger is the relative clause's.
         and not _of_a_relative_clause(text, trigger, d)
+        and not _of_another_noun(text, trigger, d)
     ]
     # The tense is needed only to choose an inherited date: it is costly, so only then.
     tense = "" if dated else clause_tense(text, trigger.start, trigger.start, lang)
@@ -809,7 +828,12 @@ def _candidate(
         # the nearer day it ends (which `interval` below then adds).
         starts = [d for d in dated if not is_end_date(text, d)]
         when, inherited = _nearest(starts or dated, trigger.start), False
-    elif any(d.kind == "date" and _same_clause(text, trigger, d) for d in passage.dates):
+    elif any(
+        d.kind == "date"
+        and _same_clause(text, trigger, d)
+        and not _of_another_noun(text, trigger, d)
+        for d in passage.dates
+    ):
         # "The last summit took place in Helsinki in July 2018": dated, but in the background.
         return None
     elif _ANCHOR_BEFORE.search(text, max(0, trigger.start - 24), trigger.start):
@@ -819,7 +843,10 @@ def _candidate(
         # "They have until October to trigger a snapback of sanctions": due, not dated.
         return None
     elif any(
-        _long_before(d, published) and d.start < trigger.start and not counted_from(text, d)
+        _long_before(d, published)
+        and d.start < trigger.start
+        and not counted_from(text, d)
+        and not _of_another_noun(text, trigger, d)
         for d in passage.dates
     ) or _year_long_before(text, passage.start, _clause_end(text, trigger, passage), published):
         # "The 2015 deal, under which Iran got relief from sanctions, …": a sentence that
@@ -1092,10 +1119,20 @@ def _place(
         # "a virtual summit", "per Videoschalte": no one travelled anywhere.
         return None, None
     lead = scene.dateline is not None and passage.paragraph == scene.dateline_paragraph
+    # "das im vergangenen Juni in Genf geschlossene Abkommen": the place of another noun.
+    attributes = [
+        (d.start, d.end + _ATTRIBUTE_REACH)
+        for d in passage.dates
+        if _of_another_noun(text, trigger, d)
+    ]
     own = [
         m
         for m in passage.mentions
-        if m.places and m.locative and _venue_of(trigger, m) and not _topic(text, m)
+        if m.places
+        and m.locative
+        and _venue_of(trigger, m)
+        and not _topic(text, m)
+        and not any(start <= m.start < end for start, end in attributes)
     ]
     # "… at Alaska summit; Zelenskiy heads to Washington": a place in the trigger's own
     # clause before one in another.
