@@ -332,6 +332,8 @@ def test_the_table_covers_enough_phrases():
         ("de", "Das Abkommen wurde am 12. Januar 2022 unterzeichnet.", "explicit day-month-year"),
         ("de", "In dieser Woche wird verhandelt.", "relative week"),
         ("en", "The ministers met on Monday.", "weekday+past tense"),
+        # an initial is no sentence end: the verb after "U.N." still tells the tense
+        ("en", "On Monday, the U.N. Security Council voted to adopt it.", "weekday+past tense"),
         ("en", "Talks resume next Monday.", "weekday+explicit next"),
     ],
 )

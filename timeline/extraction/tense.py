@@ -12,10 +12,10 @@ import re
 
 _WINDOW = 320
 # Both open with a character class, which the regex engine skips to without trying each
-# position: a sentence ends at [.!?] not after a digit or space (or at a newline), a clause at
-# punctuation or a spaced dash.
+# position: a sentence ends at [.!?] not after a digit or space or an initial ("U.N."), or at a
+# newline; a clause at punctuation or a spaced dash.
 _SENTENCE_END = re.compile(
-    r"[.!?\n](?:(?<=\n)|(?<![\d\s].)[.!?]*[\"'”“»]*\s+(?=[\"'„“«(]?[A-ZÄÖÜ]))"
+    r"[.!?\n](?:(?<=\n)|(?<![\d\s].)(?<![.\s][A-Z].)[.!?]*[\"'”“»]*\s+(?=[\"'„“«(]?[A-ZÄÖÜ]))"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()„“”\"«»\s](?:(?<=[,;:()„“”\"«»])|(?<=\s)[-–—]\s)")
 
