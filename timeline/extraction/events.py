@@ -129,6 +129,10 @@ _PLUPERFECT = re.compile(
 )
 _PLUPERFECT_REACH = 200
 # An article, not a relative pronoun after a comma ("die Gespräche, die am Montag begannen").
+_BEFORE_BOUND = re.compile(
+    r"\b(?:[Bb]efore|[Vv]or|[Bb]is\s+zu[mr]?|[Uu]ntil|[Pp]rior\s+to)\s+(?:(?:the|dem|der|den)\s+)?"
+    r"(?:[^\s,.;:]+\s+){0,2}$"
+)
 _ARTICLE_BEFORE = re.compile(r"(?:^|[^,\s])\s+(?:der|die|das|des|dem|den|eine[mnrs]?)\s+$")
 _ATTRIBUTE_REACH = 60
 _AT_VENUE = re.compile(r"\b(?:at|im|in\s+(?:the|der|dem))\s+(?:the\s+)?$", re.IGNORECASE)
@@ -817,6 +821,8 @@ def _candidate(
         # of a relative clause after the trigger is the relative clause's.
         and not _of_a_relative_clause(text, trigger, d)
         and not _of_another_noun(text, trigger, d)
+        # "Before this spring, the negotiators had last met in March 2022": a bound, not a day.
+        and not _BEFORE_BOUND.search(text, max(passage.start, d.start - 30), d.start)
     ]
     # The tense is needed only to choose an inherited date: it is costly, so only then.
     tense = "" if dated else clause_tense(text, trigger.start, trigger.start, lang)
