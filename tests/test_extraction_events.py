@@ -881,3 +881,9 @@ def test_a_date_and_place_between_an_article_and_another_noun_are_that_nouns():
     )
     assert (event.start, event.place.name) == (date(2022, 1, 11), "Moscow")
     assert "Sergey Lavrov" in names(event)
+
+
+def test_an_organisation_that_meets_on_a_day_of_its_own_is_an_event_without_a_place():
+    event = one("Von Donnerstag bis Samstag kommen die Staaten der Nato in Apulien zusammen.")
+    assert (event.start, event.end, event.place) == (date(2022, 1, 13), date(2022, 1, 15), None)
+    assert names(event) == {"NATO"}

@@ -886,7 +886,7 @@ def _candidate(
         # What is signed on the sidelines of a conference is signed where the conference is.
         place = _seat(trigger, actors, scene.seats)
     if (
-        not _enough(actors, place, trigger, beside)
+        not _enough(actors, place, trigger, beside, own_date=not inherited)
         or _counterfactual(clause)
         or _open_question(clause)
     ):
@@ -1288,9 +1288,11 @@ def _enough(
     place: GazetteerPlace | None,
     trigger: Trigger,
     beside: bool = False,
+    own_date: bool = False,
 ) -> bool:
     """Enough to be an event: two actors, or one that is a person or a body, or one at a
-    place (a side meeting is at the place of what it is beside)."""
+    place (a side meeting is at the place of what it is beside), or an organisation that
+    meets on a day of its own ("Von Donnerstag bis Samstag kommen die G7 zusammen")."""
     if len(actors) >= 2:
         return True
     if not actors:
@@ -1302,7 +1304,8 @@ def _enough(
         located = place is not None or beside
         # A state alone "visits" nowhere: a visit needs a visitor or a destination.
         strong = trigger.weight >= 0.85 and trigger.type != "visit"
-        return actor.kind in ("person", "body") or located or strong
+        gathers = own_date and actor.kind == "organization" and trigger.type in _MEETING_TYPES
+        return actor.kind in ("person", "body") or located or strong or gathers
     return False
 
 
