@@ -887,3 +887,14 @@ def test_an_organisation_that_meets_on_a_day_of_its_own_is_an_event_without_a_pl
     event = one("Von Donnerstag bis Samstag kommen die Staaten der Nato in Apulien zusammen.")
     assert (event.start, event.end, event.place) == (date(2022, 1, 13), date(2022, 1, 15), None)
     assert names(event) == {"NATO"}
+
+
+def test_and_then_met_with_a_day_of_its_own_is_a_second_event():
+    found = events(
+        "Nach einem Treffen mit Putin am Montag in Moskau reiste Scholz nach Kiew weiter und "
+        "traf am Dienstag in Kiew Selenskyj."
+    )
+    assert sorted((e.start, e.place.name) for e in found) == [
+        (date(2022, 1, 10), "Moscow"),
+        (date(2022, 1, 11), "Kyiv"),
+    ]

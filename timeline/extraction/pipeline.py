@@ -54,7 +54,8 @@ _UNTIL = re.compile(r"until\s", re.IGNORECASE)
 _GIVEN_TIME = re.compile(r"\b(?:ha(?:ve|s|d)|g[ia]ven?|give)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[,;]\s+(?=(?:und|and|am|on|sowie|danach|anschließend|then|later|zuvor|before)\b)"
-    r"|\s(?=(?:und|and|sowie|then)\s+(?:\w+\s+){0,2}\w*(?:te|ten|ed|held|met)\b)"
+    r"|\s(?=(?:und|and|sowie|then)\s+(?:\w+\s+){0,2}\w*(?:te|ten|ed|held|met|traf|trafen"
+    r"|sprach|sprachen|kam|kamen|empfing|empfingen|flog|flogen|hielt|hielten|spoke|flew)\b)"
 )
 
 
