@@ -898,3 +898,9 @@ def test_and_then_met_with_a_day_of_its_own_is_a_second_event():
         (date(2022, 1, 10), "Moscow"),
         (date(2022, 1, 11), "Kyiv"),
     ]
+
+
+def test_who_will_not_attend_a_meeting_does_not_call_the_meeting_off():
+    event = one("Blinken will not attend the meeting with Lavrov in Geneva on Friday.", "en")
+    assert (event.start, event.place.name) == (date(2022, 1, 14), "Geneva")
+    assert not events("There will be no meeting with Lavrov in Geneva on Friday.", "en")

@@ -249,12 +249,18 @@ def _discounted(text: str, trigger: Trigger, negation: re.Pattern[str]) -> bool:
     before = text[max(0, trigger.start - 24) : trigger.start]
     if _ANCHOR.search(before) or _HYPOTHETICAL.search(before):
         return True
-    if negation.search(text[max(0, trigger.start - 40) : trigger.start]):
+    negated = negation.search(text[max(0, trigger.start - 40) : trigger.start])
+    if negated and not _ATTENDANCE.search(negated.group()):
+        # "Rubio will not attend a meeting of NATO foreign ministers": the meeting still is.
         return True
     # German puts "nicht" last: "Unterschrieben wurde das Dokument allerdings nicht."
     return bool(_NEGATED_AT_END.match(text, trigger.end))
 
 
+_ATTENDANCE = re.compile(
+    r"\b(?:attend\w*|join\w*|participate\w*|teilnehm\w*|teil|dabei|anwesend|present)\b",
+    re.IGNORECASE,
+)
 _PRESS_BEFORE = re.compile(r"\b(?:press|news)\s+$", re.IGNORECASE)
 
 
