@@ -904,3 +904,15 @@ def test_who_will_not_attend_a_meeting_does_not_call_the_meeting_off():
     event = one("Blinken will not attend the meeting with Lavrov in Geneva on Friday.", "en")
     assert (event.start, event.place.name) == (date(2022, 1, 14), "Geneva")
     assert not events("There will be no meeting with Lavrov in Geneva on Friday.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("Er führte seine erste Auslandsreise am Mittwoch nach Riad.", "de", "visit"),
+        ("…, wo er mit seinem saudischen Amtskollegen Prinz Faisal sprach.", "de", "meeting"),
+        ("Trump will land in Riyadh on Tuesday.", "en", "visit"),
+    ],
+)
+def test_compound_journeys_landings_and_verb_last_talks_are_triggers(text, lang, kind):
+    assert kind in {trigger.type for trigger in find_triggers(text, lang)}

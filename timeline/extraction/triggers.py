@@ -69,6 +69,8 @@ _GERMAN = {
         r"|komm\w*\s+(?:[^\s.!?;:]+\s+){0,14}zusammen|zusammen(?:ge)?troffen|zusammentreffen|zusammentraf\w*|traf\w*\s+(?:[^\s.!?;:]+\s+){0,12}zusammen|zusammenkunft|begegnung\w*|unterredung\w*"
         r"|empf(?:ängt|ing|angen|ingen)|berat(?:en|ungen)|beriet(?:en)?|berät|gespräch\b|sprach\w*\s+mit"
         r"|gesprochen|austauschen|ausgetauscht"
+        # "…, wo er mit seinem saudischen Amtskollegen sprach": the verb last
+        r"|mit\s+(?:[^\s.!?;:,]+\s+){1,8}sprach(?:en)?\b"
         r"|arbeitsessen|abendessen\s+mit|mittagessen\s+mit|frühstück\s+mit",
     ),
     # An agreement named without a verb is usually talked about, not concluded.
@@ -96,6 +98,8 @@ _GERMAN_HEADS = {
     "session": (0.85, r"sitzung(?:en)?\b|ministertreffen\b|ministerrat\w*"),
     "negotiation": (0.8, r"gespräche\b|gesprächen\b"),
     "sanction": (0.85, r"embargo\w*"),
+    # "seine erste Auslandsreise", "die Asienreise des Kanzlers"
+    "visit": (0.85, r"reise\b"),
 }
 
 _ENGLISH = {
@@ -122,6 +126,7 @@ _ENGLISH = {
     "visit": (
         0.85,
         r"visit\w*|travel(?:s|led|ed)?\s+to|trip\s+to|arriv\w*\s+in|toured|tour\s+of"
+        r"|land(?:s|ed|ing)?\s+in|touch(?:es|ed)?\s+down\s+in"
         # "A Pentagon delegation is expected in Kyiv on Thursday"
         r"|(?:is|are|was|were)\s+(?:expected|due)\s+in\s+"
         r"(?!(?:the|a|an|two|three|four|five|several|coming|next|early|late|mid|\d)\b)[^\s.!?;:,]+",
