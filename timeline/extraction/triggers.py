@@ -99,7 +99,7 @@ _GERMAN_HEADS = {
     "negotiation": (0.8, r"gespräche\b|gesprächen\b"),
     "sanction": (0.85, r"embargo\w*"),
     # "seine erste Auslandsreise", "die Asienreise des Kanzlers"
-    "visit": (0.85, r"reise\b"),
+    "visit": (0.75, r"reise\b"),
 }
 
 _ENGLISH = {
