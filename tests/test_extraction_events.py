@@ -916,3 +916,11 @@ def test_who_will_not_attend_a_meeting_does_not_call_the_meeting_off():
 )
 def test_compound_journeys_landings_and_verb_last_talks_are_triggers(text, lang, kind):
     assert kind in {trigger.type for trigger in find_triggers(text, lang)}
+
+
+def test_what_had_happened_before_a_look_ahead_is_not_the_news_day():
+    found = events(
+        "Am Montag traf Scholz in Genf Biden.\n\nEs ging um Zölle.\n\nDer Handel wächst.\n\n"
+        "Ab April drohen Zölle. Zuvor hatte Putin in Moskau einen Gipfel geleitet."
+    )
+    assert [(e.start, e.place.name) for e in found] == [(date(2022, 1, 10), "Geneva")]

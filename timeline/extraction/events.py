@@ -829,6 +829,14 @@ def _candidate(
     discourse_date = None if dated else _in_tense(discourse, tense, published)
     if discourse_date is not None and _back_to_the_news_day(text, passage, discourse_date):
         discourse_date = _publication_day(published, trigger)
+    elif (
+        discourse_date is not None
+        and not discourse_date.end
+        and _PLUPERFECT.search(text, passage.start, passage.end)
+    ):
+        # "Zuvor hatte Modi in Paris einen Gipfel geleitet", after a look ahead: what had
+        # happened before is not the day of the news.
+        discourse_date = None
     if dated:
         # "Am Freitag beginnt die Konferenz, die bis Sonntag dauert": the day it starts, not
         # the nearer day it ends (which `interval` below then adds).
