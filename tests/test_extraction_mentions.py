@@ -137,3 +137,17 @@ def test_a_city_name_after_an_article_is_a_common_noun():
 def test_a_body_compounded_with_its_seat_is_a_place(text, locative):
     [mention] = [m for m in GAZETTEER.find(text, "de") if m.text == "Nato"]
     assert mention.locative is locative
+
+
+def test_a_surname_after_another_given_name_is_someone_else():
+    bennett = GazetteerActor("bennett", "Naftali Bennett", "person", "IL", ("Bennett",))
+    other = GazetteerActor("richard", "Richard Moore", "person", "GB", ("Moore",))
+    gazetteer = Gazetteer([bennett, other], [])
+
+    def found(text):
+        return [a.key for mention in gazetteer.find(text, "de") for a in mention.actors]
+
+    assert found("Der Berichterstatter Richard Bennett warnte.") == []
+    assert found("Bennett warnte.") == ["bennett"]
+    assert found("Naftali Bennett warnte.") == ["bennett"]
+    assert found("Ministerpräsident Bennett warnte.") == ["bennett"]

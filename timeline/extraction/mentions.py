@@ -128,6 +128,13 @@ class Gazetteer:
             for key, entry in self._index.items()
             if not all(map(_wants_capital, entry.surfaces))
         }
+        # Given names of the people the gazetteer knows: "Richard Bennett" is not Naftali
+        # Bennett, though "Bennett" alone may be.
+        self._given_names = {
+            actor.name.split()[0].casefold()
+            for actor in self.actors.values()
+            if actor.kind == "person" and len(actor.name.split()) >= 2
+        }
         self.members = {
             actor.key: members
             for actor in self.actors.values()
@@ -146,6 +153,18 @@ class Gazetteer:
                     if actor.kind in ("state", "organization") and actor.key != body.key:
                         found.setdefault(actor.key, actor)
         return tuple(found.values()) if len(found) >= 2 else ()
+
+    def _someone_else(self, text: str, before: re.Match[str], start: int, entry: _Entry) -> bool:
+        """ "der UN-Sonderberichterstatter Richard Bennett": a surname after another given name
+        is another person's."""
+        if not entry.actors or any(actor.kind != "person" for actor in entry.actors):
+            return False
+        given = before.group(0)
+        if not given[:1].isupper() or text[before.end() : start].strip():
+            return False
+        key = given.casefold()
+        own = {token.casefold() for actor in entry.actors for token in actor.name.split()}
+        return key in self._given_names and key not in own
 
     def __len__(self) -> int:
         return len(self._index)
@@ -186,6 +205,8 @@ class Gazetteer:
             length, start, end, entry = found
             free = i + length
             if _common_noun(text, start, end, entry) or _part_of_a_name(text, start, end, entry):
+                continue
+            if length == 1 and i > 0 and self._someone_else(text, tokens[i - 1], start, entry):
                 continue
             mentions.append(
                 Mention(
