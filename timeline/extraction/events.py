@@ -902,6 +902,10 @@ def _candidate(
     if trigger.type == "visit" and _RETURN.search(sentence) and _at_home(actors, place):
         # "Nach seiner Rückkehr nach Berlin", "Xi flew back to Beijing": no one visits home.
         return None
+    if trigger.type == "sanction" and inherited and len(actors) <= 1:
+        # "Der Iran steht seit Jahren unter Sanktionen": sanctions named without a day of their
+        # own and without a party imposing them on another are the story's background.
+        return None
     if _CANCELLED.search(sentence):
         # A call-off is news, but no event of the timeline (the contract knows no such status).
         return None
