@@ -720,6 +720,7 @@ def test_a_call_is_what_happened_and_the_summit_it_prepared_its_topic():
         "Die Sanktionen gegen Russland sollen ab dem 20. Januar greifen.",
         "Vor diesem Winter hatten Blinken und Lawrow zuletzt im März 2019 in Genf verhandelt.",
         "Russland leidet unter den Sanktionen.",
+        "Ein Treffen von Biden und Putin soll in den kommenden Wochen in Genf stattfinden.",
     ],
 )
 def test_time_references_and_background_are_no_events(text):

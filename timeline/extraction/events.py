@@ -133,6 +133,7 @@ _BEFORE_BOUND = re.compile(
     r"\b(?:[Bb]efore|[Vv]or|[Bb]is\s+zu[mr]?|[Uu]ntil|[Pp]rior\s+to)\s+(?:(?:the|dem|der|den)\s+)?"
     r"(?:[^\s,.;:]+\s+){0,2}$"
 )
+_COMING_WEEKS = "coming weeks"
 _ARTICLE_BEFORE = re.compile(r"(?:^|[^,\s])\s+(?:der|die|das|des|dem|den|eine[mnrs]?)\s+$")
 _ATTRIBUTE_REACH = 60
 _AT_VENUE = re.compile(r"\b(?:at|im|in\s+(?:the|der|dem))\s+(?:the\s+)?$", re.IGNORECASE)
@@ -629,6 +630,8 @@ def _event_dates(passage: Passage) -> list[TemporalExpression]:
         # "in diesem Jahr", "2021": a year frames a report, it does not date an event in it.
         and expression.value.precision != "year"
         and not expression.deadline
+        # "in den kommenden Wochen", "in the coming weeks": a plan without a date.
+        and expression.rule != _COMING_WEEKS
     ]
 
 
