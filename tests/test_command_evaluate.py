@@ -14,17 +14,18 @@ DEVSET2 = Path(__file__).resolve().parent / "devset2"
 DEVSET3 = Path(__file__).resolve().parent / "devset3"
 DEVSET4 = Path(__file__).resolve().parent / "devset4"
 DEVSET5 = Path(__file__).resolve().parent / "devset5"
+DEVSET6 = Path(__file__).resolve().parent / "devset6"
 
 # Measured on the development sets (a little below the figures of the day, which are in the
 # closing notes); a change that lowers a figure below its floor fails the build.
 FLOORS = {
-    DEVSET: {"precision": 0.87, "recall": 0.90, "date_accuracy": 0.91, "place_accuracy": 0.85},
+    DEVSET: {"precision": 0.87, "recall": 0.90, "date_accuracy": 0.91, "place_accuracy": 0.89},
     DEVSET2: {"precision": 0.82, "recall": 0.79, "date_accuracy": 0.89, "place_accuracy": 0.90},
-    DEVSET3: {"precision": 0.82, "recall": 0.85, "date_accuracy": 0.84, "place_accuracy": 0.86},
-    DEVSET4: {"precision": 0.82, "recall": 0.90, "date_accuracy": 0.88, "place_accuracy": 0.85},
-    DEVSET5: {"precision": 0.80, "recall": 0.80, "date_accuracy": 0.85, "place_accuracy": 0.88},
+    DEVSET3: {"precision": 0.84, "recall": 0.86, "date_accuracy": 0.85, "place_accuracy": 0.84},
+    DEVSET4: {"precision": 0.86, "recall": 0.87, "date_accuracy": 0.91, "place_accuracy": 0.87},
+    DEVSET5: {"precision": 0.84, "recall": 0.82, "date_accuracy": 0.83, "place_accuracy": 0.87},
+    DEVSET6: {"precision": 0.77, "recall": 0.91, "date_accuracy": 0.80, "place_accuracy": 0.79},
 }
-
 
 @pytest.fixture(scope="module")
 def devset_totals(seed_gazetteer):
