@@ -27,6 +27,7 @@ FLOORS = {
     DEVSET6: {"precision": 0.77, "recall": 0.91, "date_accuracy": 0.80, "place_accuracy": 0.79},
 }
 
+
 @pytest.fixture(scope="module")
 def devset_totals(seed_gazetteer):
     return {folder: evaluate_folder(folder, seed_gazetteer)[0] for folder in FLOORS}

@@ -815,15 +815,25 @@ def test_talks_that_went_on_the_next_morning_end_that_day():
     assert [(e.start, e.end) for e in found] == [(date(2022, 1, 10), date(2022, 1, 11))]
 
 
-def test_es_soll_goes_on_about_what_the_sentence_before_named():
-    found = events(
-        "Am Montag einigten sich Russland und die USA in Genf auf ein Abkommen. Es soll am "
-        "Freitag in Wien unterzeichnet werden."
-    )
-    assert sorted((e.start, e.place.name) for e in found) == [
-        (date(2022, 1, 10), "Geneva"),
-        (date(2022, 1, 14), "Vienna"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Es soll …" goes on about what the sentence before named
+        (
+            "Am Montag einigten sich Russland und die USA in Genf auf ein Abkommen. Es soll am "
+            "Freitag in Wien unterzeichnet werden.",
+            [(date(2022, 1, 10), "Geneva"), (date(2022, 1, 14), "Vienna")],
+        ),
+        # "… und traf am Dienstag" with a day of its own is a second event
+        (
+            "Nach einem Treffen mit Putin am Montag in Moskau reiste Scholz nach Kiew weiter und "
+            "traf am Dienstag in Kiew Selenskyj.",
+            [(date(2022, 1, 10), "Moscow"), (date(2022, 1, 11), "Kyiv")],
+        ),
+    ],
+)
+def test_two_events_told_together_keep_their_own_days_and_places(text, expected):
+    assert sorted((e.start, e.place.name) for e in events(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -889,17 +899,6 @@ def test_an_organisation_that_meets_on_a_day_of_its_own_is_an_event_without_a_pl
     event = one("Von Donnerstag bis Samstag kommen die Staaten der Nato in Apulien zusammen.")
     assert (event.start, event.end, event.place) == (date(2022, 1, 13), date(2022, 1, 15), None)
     assert names(event) == {"NATO"}
-
-
-def test_and_then_met_with_a_day_of_its_own_is_a_second_event():
-    found = events(
-        "Nach einem Treffen mit Putin am Montag in Moskau reiste Scholz nach Kiew weiter und "
-        "traf am Dienstag in Kiew Selenskyj."
-    )
-    assert sorted((e.start, e.place.name) for e in found) == [
-        (date(2022, 1, 10), "Moscow"),
-        (date(2022, 1, 11), "Kyiv"),
-    ]
 
 
 def test_who_will_not_attend_a_meeting_does_not_call_the_meeting_off():
