@@ -824,8 +824,15 @@ def _candidate(
         # of a relative clause after the trigger is the relative clause's.
         and not _of_a_relative_clause(text, trigger, d)
         and not _of_another_noun(text, trigger, d)
-        # "Before this spring, the negotiators had last met in March 2022": a bound, not a day.
-        and not _BEFORE_BOUND.search(text, max(passage.start, d.start - 30), d.start)
+        # "Before this spring, the negotiators had last met in March 2022": a bound, not a day,
+        # when the clause dates the event itself years back.
+        and not (
+            _BEFORE_BOUND.search(text, max(passage.start, d.start - 30), d.start)
+            and any(
+                e is not d and e.kind == "date" and _long_before(e, published)
+                for e in passage.dates
+            )
+        )
     ]
     # The tense is needed only to choose an inherited date: it is costly, so only then.
     tense = "" if dated else clause_tense(text, trigger.start, trigger.start, lang)
