@@ -1,5 +1,6 @@
 """Sanity checks for the labelled evaluation sets (tests/devset, tests/devset2, tests/devset3,
-tests/devset4, tests/devset5, tests/devset6, bench/heldout, bench/heldout2).
+tests/devset4, tests/devset5, tests/devset6, tests/devset7, bench/heldout,
+bench/heldout2).
 
 Pure file checks: no database, no pipeline. See tests/devset/README.md for the annotation rules.
 """
@@ -20,6 +21,7 @@ SETS = {
     "tests/devset4": (14, 10, False),
     "tests/devset5": (13, 11, False),
     "tests/devset6": (13, 11, False),
+    "tests/devset7": (12, 12, False),
     "bench/heldout": (22, 14, False),
     "bench/heldout2": (17, 13, False),
 }
@@ -30,6 +32,7 @@ YEARS = {
     "tests/devset4": (2021, 2026),
     "tests/devset5": (2021, 2026),
     "tests/devset6": (2021, 2026),
+    "tests/devset7": (2021, 2026),
     "bench/heldout": (2019, 2025),
     "bench/heldout2": (2021, 2026),
 }
@@ -40,6 +43,7 @@ LENGTHS = {
     "tests/devset4": (1200, 4500),
     "tests/devset5": (1000, 4500),
     "tests/devset6": (1000, 4500),
+    "tests/devset7": (1000, 4500),
     "bench/heldout": (600, 4500),
     "bench/heldout2": (1000, 4500),
 }
