@@ -134,6 +134,7 @@ _BEFORE_BOUND = re.compile(
     r"(?:[^\s,.;:]+\s+){0,2}$"
 )
 _COMING_WEEKS = "coming weeks"
+_ARTICLE_ENDINGS = frozenset({"der", "die", "das", "des", "dem", "den", "ine", "ner", "nem", "nes"})
 _ARTICLE_BEFORE = re.compile(r"(?:^|[^,\s])\s+(?:der|die|das|des|dem|den|eine[mnrs]?)\s+$")
 _ATTRIBUTE_REACH = 60
 _AT_VENUE = re.compile(r"\b(?:at|im|in\s+(?:the|der|dem))\s+(?:the\s+)?$", re.IGNORECASE)
@@ -743,6 +744,8 @@ def _ongoing_since(text: str, trigger: Trigger, expression: TemporalExpression) 
 def _attributive(text: str, expression: TemporalExpression) -> bool:
     """ "des im vergangenen November in Pretoria geschlossenen Friedensabkommens": a date
     between an article and its noun dates that noun."""
+    if text[max(0, expression.start - 4) : expression.start - 1] not in _ARTICLE_ENDINGS:
+        return False  # most dates follow no article: a cheap look first
     return bool(_ARTICLE_BEFORE.search(text, max(0, expression.start - 10), expression.start))
 
 
@@ -1141,8 +1144,9 @@ def _place(
     when: TemporalExpression | None = None,
 ) -> tuple[GazetteerPlace | None, Mention | None]:
     """Where the event is, and the words that say so; phone calls take place nowhere."""
-    if trigger.type == "phone_call" or _VIRTUAL.search(
-        text, max(passage.start, trigger.start - 24), min(passage.end, trigger.end + 40)
+    around = text[max(passage.start, trigger.start - 24) : min(passage.end, trigger.end + 40)]
+    if trigger.type == "phone_call" or (
+        ("irtu" in around or "ideo" in around or "nline" in around) and _VIRTUAL.search(around)
     ):
         # "a virtual summit", "per Videoschalte": no one travelled anywhere.
         return None, None

@@ -157,14 +157,16 @@ class Gazetteer:
     def _someone_else(self, text: str, before: re.Match[str], start: int, entry: _Entry) -> bool:
         """ "der UN-Sonderberichterstatter Richard Bennett": a surname after another given name
         is another person's."""
-        if not entry.actors or any(actor.kind != "person" for actor in entry.actors):
-            return False
         given = before.group(0)
-        if not given[:1].isupper() or text[before.end() : start].strip():
-            return False
         key = given.casefold()
-        own = {token.casefold() for actor in entry.actors for token in actor.name.split()}
-        return key in self._given_names and key not in own
+        if key not in self._given_names or not given[:1].isupper() or not entry.actors:
+            return False  # most words before a name are no given name: a cheap look first
+        if (
+            any(actor.kind != "person" for actor in entry.actors)
+            or text[before.end() : start].strip()
+        ):
+            return False
+        return all(key not in actor.name.casefold().split() for actor in entry.actors)
 
     def __len__(self) -> int:
         return len(self._index)
