@@ -925,3 +925,11 @@ def test_what_had_happened_before_a_look_ahead_is_not_the_news_day():
         "Ab April drohen Zölle. Zuvor hatte Putin in Moskau einen Gipfel geleitet."
     )
     assert [(e.start, e.place.name) for e in found] == [(date(2022, 1, 10), "Geneva")]
+
+
+def test_a_call_made_between_talks_in_person_is_a_call_of_its_own():
+    found = events("Biden traf Scholz am Montag in Genf. Danach telefonierte Biden mit Putin.")
+    assert sorted((e.type, e.start, e.place and e.place.name) for e in found) == [
+        ("meeting", date(2022, 1, 10), "Geneva"),
+        ("phone_call", date(2022, 1, 10), None),
+    ]

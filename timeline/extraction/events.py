@@ -1503,6 +1503,10 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
         return False
     if a.type == b.type == "sanction" and a.extra.get("act") != b.extra.get("act"):
         return False
+    if {a.type, b.type} == {"phone_call", "meeting"} and (a.place or b.place):
+        # "Trump hosted Zelenskyy at the White House …; Trump broke away to call Putin": who
+        # met in person somewhere is not on the phone.
+        return False
     if a.precision == b.precision == "day" and a.start != b.start:
         # Zelensky's arrival on the summit's second day is an event within the summit.
         return False
