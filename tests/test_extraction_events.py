@@ -913,6 +913,7 @@ def test_who_will_not_attend_a_meeting_does_not_call_the_meeting_off():
         ("Er führte seine erste Auslandsreise am Mittwoch nach Riad.", "de", "visit"),
         ("…, wo er mit seinem saudischen Amtskollegen Prinz Faisal sprach.", "de", "meeting"),
         ("Trump will land in Riyadh on Tuesday.", "en", "visit"),
+        ("Biden hatte sich in einer Telefonschalte mit Macron abgestimmt.", "de", "phone_call"),
     ],
 )
 def test_compound_journeys_landings_and_verb_last_talks_are_triggers(text, lang, kind):

@@ -23,6 +23,7 @@ _GERMAN = {
     "phone_call": (
         0.9,
         r"telefonier\w*|telefonat\w*|telefongespräch\w*|telefonisch\w*|videoschalte\w*"
+        r"|telefonschalte\w*|telefonkonferenz\w*"
         r"|videokonferenz\w*|videogespräch\w*|per\s+video\w*|am\s+telefon"
         r"|rief\w*\s+(?:[^\s.!?;:]+\s+){0,8}an\b|angerufen|anrufs?\b",
     ),
