@@ -934,3 +934,15 @@ def test_a_call_made_between_talks_in_person_is_a_call_of_its_own():
         ("meeting", date(2022, 1, 10), "Geneva"),
         ("phone_call", date(2022, 1, 10), None),
     ]
+
+
+def test_the_day_and_place_of_what_came_before_do_not_date_or_place_the_event():
+    found = events(
+        "Biden met Putin in Geneva on Monday. Biden and Scholz also held a bilateral meeting on "
+        "the sidelines, their second in four months after talks in Moscow in June.",
+        "en",
+    )
+    assert sorted((e.start, e.place.name, tuple(sorted(names(e)))) for e in found) == [
+        (date(2022, 1, 10), "Geneva", ("Joe Biden", "Olaf Scholz")),
+        (date(2022, 1, 10), "Geneva", ("Joe Biden", "Vladimir Putin")),
+    ]

@@ -134,6 +134,9 @@ _BEFORE_BOUND = re.compile(
     r"(?:[^\s,.;:]+\s+){0,2}$"
 )
 _COMING_WEEKS = "coming weeks"
+_AFTER_ANCHOR = re.compile(
+    r"\b(?:after|following|nach)\s+(?:[^\s,.;:]+\s+){0,5}$", re.IGNORECASE
+)
 _ARTICLE_ENDINGS = frozenset({"der", "die", "das", "des", "dem", "den", "ine", "ner", "nem", "nes"})
 _ARTICLE_BEFORE = re.compile(r"(?:^|[^,\s])\s+(?:der|die|das|des|dem|den|eine[mnrs]?)\s+$")
 _ATTRIBUTE_REACH = 60
@@ -827,6 +830,13 @@ def _candidate(
         # of a relative clause after the trigger is the relative clause's.
         and not _of_a_relative_clause(text, trigger, d)
         and not _of_another_noun(text, trigger, d)
+        # "held a bilateral meeting, their second in four months after talks in Bali in
+        # November": after the trigger, the day of what came before.
+        and not (
+            trigger.end <= d.start
+            and _long_before(d, published)
+            and _AFTER_ANCHOR.search(text, max(trigger.end, d.start - 40), d.start)
+        )
         # "Before this spring, the negotiators had last met in March 2022": a bound, not a day,
         # when the clause dates the event itself years back.
         and not (
@@ -859,6 +869,10 @@ def _candidate(
         d.kind == "date"
         and _same_clause(text, trigger, d)
         and not _of_another_noun(text, trigger, d)
+        and not (
+            trigger.end <= d.start
+            and _AFTER_ANCHOR.search(text, max(trigger.end, d.start - 40), d.start)
+        )
         for d in passage.dates
     ):
         # "The last summit took place in Helsinki in July 2018": dated, but in the background.
@@ -1156,6 +1170,13 @@ def _place(
         (d.start, d.end + _ATTRIBUTE_REACH)
         for d in passage.dates
         if _of_another_noun(text, trigger, d)
+    ]
+    # "… after talks in Bali in November": the place of what came before.
+    attributes += [
+        (anchor.start(), d.end)
+        for d in passage.dates
+        if trigger.end <= d.start
+        and (anchor := _AFTER_ANCHOR.search(text, max(trigger.end, d.start - 40), d.start))
     ]
     own = [
         m
