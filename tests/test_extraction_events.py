@@ -946,3 +946,13 @@ def test_the_day_and_place_of_what_came_before_do_not_date_or_place_the_event():
         (date(2022, 1, 10), "Geneva", ("Joe Biden", "Olaf Scholz")),
         (date(2022, 1, 10), "Geneva", ("Joe Biden", "Vladimir Putin")),
     ]
+
+
+def test_without_a_dateline_the_city_of_the_headline_places_the_days_news():
+    found = events(
+        "Biden und Putin beraten in Genf\n\nDie Lage ist ernst.\n\nEs geht um viel.\n\n"
+        "Am Mittwoch empfing Scholz den Präsidenten Selenskyj."
+    )
+    assert [(e.start, e.place.name) for e in found if "Olaf Scholz" in names(e)] == [
+        (date(2022, 1, 12), "Geneva")
+    ]

@@ -254,6 +254,18 @@ def assemble(
     scene: Scene | None = None,
 ) -> list[Candidate]:
     scene = replace(scene or Scene(), protagonists=_protagonists(text, passages))
+    if scene.dateline is None:
+        # "Scholz und Tusk beraten in Warschau": without a dateline, the one city the headline
+        # places the news in stands for it.
+        cities = {
+            m.places[0].key: m.places[0]
+            for p in passages
+            if p.paragraph == 0
+            for m in p.mentions
+            if m.places and m.locative and m.places[0].kind == "city"
+        }
+        if len(cities) == 1:
+            scene = replace(scene, dateline=next(iter(cities.values())), dateline_paragraph=-2)
     candidates: list[Candidate] = []
     discourse: list[TemporalExpression] = []
     by_sentence: dict[int, list[Passage]] = {}
