@@ -134,9 +134,7 @@ _BEFORE_BOUND = re.compile(
     r"(?:[^\s,.;:]+\s+){0,2}$"
 )
 _COMING_WEEKS = "coming weeks"
-_AFTER_ANCHOR = re.compile(
-    r"\b(?:after|following|nach)\s+(?:[^\s,.;:]+\s+){0,5}$", re.IGNORECASE
-)
+_AFTER_ANCHOR = re.compile(r"\b(?:after|following|nach)\s+(?:[^\s,.;:]+\s+){0,5}$", re.IGNORECASE)
 _ARTICLE_ENDINGS = frozenset({"der", "die", "das", "des", "dem", "den", "ine", "ner", "nem", "nes"})
 _ARTICLE_BEFORE = re.compile(r"(?:^|[^,\s])\s+(?:der|die|das|des|dem|den|eine[mnrs]?)\s+$")
 _ATTRIBUTE_REACH = 60
@@ -257,12 +255,13 @@ def assemble(
     if scene.dateline is None:
         # "Scholz und Tusk beraten in Warschau": without a dateline, the one city the headline
         # places the news in stands for it.
+        headline_end = text.find("\n")
         cities = {
             m.places[0].key: m.places[0]
             for p in passages
-            if p.paragraph == 0
+            if p.start < headline_end
             for m in p.mentions
-            if m.places and m.locative and m.places[0].kind == "city"
+            if m.places and m.locative and m.places[0].kind == "city" and m.start < headline_end
         }
         if len(cities) == 1:
             scene = replace(scene, dateline=next(iter(cities.values())), dateline_paragraph=-2)
@@ -539,6 +538,7 @@ def _at_the_dateline(candidate: Candidate, published: date, scene: Scene) -> Can
         or scene.dateline.kind != "city"
         # A call happens nowhere; a visit is where it goes, which a dateline does not say.
         or candidate.type in ("phone_call", "visit")
+        or candidate.extra.get("virtual")
         or _vague(candidate)
         or not published - _DATELINE_DAYS <= candidate.start <= published
     ):
@@ -1037,6 +1037,7 @@ def _candidate(
             "paragraph": passage.paragraph,
             # "held a bilateral meeting on the sidelines": a meeting of its own.
             "bilateral": _bilateral(sentence),
+            "virtual": _virtual(text, passage, trigger),
         },
     )
 
@@ -1170,10 +1171,7 @@ def _place(
     when: TemporalExpression | None = None,
 ) -> tuple[GazetteerPlace | None, Mention | None]:
     """Where the event is, and the words that say so; phone calls take place nowhere."""
-    around = text[max(passage.start, trigger.start - 24) : min(passage.end, trigger.end + 40)]
-    if trigger.type == "phone_call" or (
-        ("irtu" in around or "ideo" in around or "nline" in around) and _VIRTUAL.search(around)
-    ):
+    if trigger.type == "phone_call" or _virtual(text, passage, trigger):
         # "a virtual summit", "per Videoschalte": no one travelled anywhere.
         return None, None
     lead = scene.dateline is not None and passage.paragraph == scene.dateline_paragraph
@@ -1308,6 +1306,13 @@ def _topic(text: str, mention: Mention) -> bool:
     if _TOPIC_BEFORE.search(text, before, mention.start):
         return True
     return bool(mention.actors) and bool(_OFFICE_BEFORE.search(text, before, mention.start))
+
+
+def _virtual(text: str, passage: Passage, trigger: Trigger) -> bool:
+    around = text[max(passage.start, trigger.start - 24) : min(passage.end, trigger.end + 40)]
+    return ("irtu" in around or "ideo" in around or "nline" in around) and bool(
+        _VIRTUAL.search(around)
+    )
 
 
 def _venue_of(trigger: Trigger, mention: Mention) -> bool:
