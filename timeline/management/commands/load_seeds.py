@@ -93,24 +93,16 @@ def city_rows(gazetteer, min_population, required_ids):
 
 def place_records(gazetteer, min_population, required_ids):
     """Every place as (Place, aliases): countries, regions, then cities."""
-    # Which country each region or country name belongs to: "Florida" is a US state, not the
-    # Colombian city of Floridablanca that GeoNames also knows by that name.
-    owners = defaultdict(set)
+    owners = area_owners(gazetteer)
     for country in read_json(gazetteer / "countries.json"):
         place = Place(name=country["name"], name_de=country["name_de"], kind=Place.Kind.COUNTRY)
         place.country, place.population = country["iso2"], country["population"]
         place.geonames_id = country["geonames_id"]
-        aliases = [(a["name"], a["language"]) for a in country["place_aliases"]]
-        for name, _language in [(country["name"], ""), *aliases]:
-            owners[normalize_alias(name)].add(country["iso2"])
-        yield place, aliases
+        yield place, [(a["name"], a["language"]) for a in country["place_aliases"]]
     for region in read_json(gazetteer / "regions.json"):
         place = Place(name=region["name"], kind=Place.Kind.REGION, country=region["country"])
         place.region = region["code"]
-        aliases = [(a["name"], a["language"]) for a in region["aliases"]]
-        for name, _language in [(region["name"], ""), *aliases]:
-            owners[normalize_alias(name)].add(region["country"])
-        yield place, aliases
+        yield place, [(a["name"], a["language"]) for a in region["aliases"]]
     for city in city_rows(gazetteer, min_population, required_ids):
         place = Place(
             name=city["name"],
@@ -123,17 +115,36 @@ def place_records(gazetteer, min_population, required_ids):
             population=city["population"],
             geonames_id=city["geonames_id"],
         )
-        own = normalize_alias(city["name"])
         yield (
             place,
             [
                 (name, language)
                 for name, language in alias_pairs(city["aliases"])
-                if (key := normalize_alias(name)) == own
-                or not owners.get(key)
-                or city["country"] in owners[key]
+                if not foreign_area(normalize_alias(name), city["name"], city["country"], owners)
             ],
         )
+
+
+def area_owners(gazetteer):
+    """Which countries each region or country name belongs to: "Florida" is a US state, not
+    the Colombian city of Floridablanca that GeoNames also knows by that name."""
+    owners = defaultdict(set)
+    for country in read_json(gazetteer / "countries.json"):
+        for name in [country["name"], *(a["name"] for a in country["place_aliases"])]:
+            owners[normalize_alias(name)].add(country["iso2"])
+    for region in read_json(gazetteer / "regions.json"):
+        for name in [region["name"], *(a["name"] for a in region["aliases"])]:
+            owners[normalize_alias(name)].add(region["country"])
+    return owners
+
+
+def foreign_area(normalized, city_name, city_country, owners):
+    """An alias of a city that names a region or country of another country only."""
+    return (
+        normalized != normalize_alias(city_name)
+        and bool(owners.get(normalized))
+        and city_country not in owners[normalized]
+    )
 
 
 def create_aliases(model, owner_field, owner_aliases):
@@ -234,6 +245,16 @@ def load_places(gazetteer, min_population, required_ids):
     ):
         ids[natural_key(*key)] = pk
     create_aliases(PlaceAlias, "place_id", [(ids[place_key(p)], a) for p, a in records])
+    # A database loaded before such aliases were filtered still has them: take them away.
+    owners = area_owners(gazetteer)
+    stale = [
+        pk
+        for pk, normalized, name, country in PlaceAlias.objects.filter(
+            place__kind=Place.Kind.CITY, normalized__in=list(owners)
+        ).values_list("pk", "normalized", "place__name", "place__country")
+        if foreign_area(normalized, name, country, owners)
+    ]
+    PlaceAlias.objects.filter(pk__in=stale).delete()
 
 
 def event_place(reference):
