@@ -15,13 +15,15 @@
     cards().forEach((other) => other.classList.toggle("is-current", other === card));
     if (!card) return;
     currentId = card.id;
-    card.focus({ preventScroll: true });
+    // A late answer must not take the focus from the field the editor is typing in.
+    if (!card.contains(document.activeElement)) card.focus({ preventScroll: true });
     card.scrollIntoView({ block: "nearest" });
   }
 
   function move(step) {
     const all = cards();
     if (!all.length) return;
+    advance = false; // the editor moves on by hand: a late answer does not move again
     const index = all.indexOf(current());
     const next = index < 0 ? 0 : Math.min(all.length - 1, Math.max(0, index + step));
     select(all[next]);
