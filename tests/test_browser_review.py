@@ -198,3 +198,36 @@ def test_the_queue_works_without_javascript(browser, live_server, seed_article, 
     expect(page.locator(".review-card")).to_have_count(1)
     assert Event.objects.get(curation_status="rejected").rejection_reason == "vague"
     context.close()
+
+
+def test_a_late_answer_does_not_take_the_focus_from_the_reason_being_typed(
+    page, seed_article, editor
+):
+    editor.set_password("editor-pass")
+    editor.save()
+    queue = f"/admin/timeline/event/review/?article={seed_article.pk}"
+    log_in(page, editor, "editor-pass", queue)
+    cards = page.locator(".review-card")
+    expect(cards).to_have_count(3)
+    brest = cards.filter(has_text="Brest, FR")
+    biden = cards.filter(has_text="Joe Biden")
+    # Hold the answer to the approval until the editor has moved on and started a rejection.
+    held = []
+    page.route(
+        re.compile(r".*/admin/timeline/event/.*"),
+        lambda route: held.append(route) if route.request.method == "POST" else route.continue_(),
+    )
+    page.keyboard.press("j")
+    go_to_card(page, brest)
+    page.keyboard.press("a")
+    page.wait_for_timeout(200)
+    assert len(held) == 1
+    go_to_card(page, biden)
+    page.keyboard.press("r")
+    reason = biden.locator(".reject-reason")
+    expect(reason).to_be_focused()
+    held[0].continue_()
+    expect(brest).to_have_attribute("data-status", "approved")
+    expect(reason).to_be_focused()
+    page.keyboard.type("late")
+    expect(reason).to_have_value("late")
