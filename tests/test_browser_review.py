@@ -79,13 +79,22 @@ def go_to_card(page, card):
     raise AssertionError(f"could not reach {target} with j/k")
 
 
-def test_an_editor_reviews_the_seed_article_by_keyboard(page, seed_article, editor):
+def review_queue(article):
+    return f"/admin/timeline/event/review/?article={article.pk}"
+
+
+def open_review_queue(page, seed_article, editor):
+    """The editor logged in on the seed article's review queue: its three cards."""
     editor.set_password("editor-pass")
     editor.save()
-    queue = f"/admin/timeline/event/review/?article={seed_article.pk}"
-    log_in(page, editor, "editor-pass", queue)
+    log_in(page, editor, "editor-pass", review_queue(seed_article))
     cards = page.locator(".review-card")
     expect(cards).to_have_count(3)
+    return cards
+
+
+def test_an_editor_reviews_the_seed_article_by_keyboard(page, seed_article, editor):
+    cards = open_review_queue(page, seed_article, editor)
     council = cards.filter(has_text="Brussels, BE")
     brest = cards.filter(has_text="Brest, FR")
     biden = cards.filter(has_text="Joe Biden")
@@ -131,7 +140,7 @@ def test_an_editor_reviews_the_seed_article_by_keyboard(page, seed_article, edit
     assert biden_event.history.first().history_user == editor
 
     # A fresh queue has nothing left to review for this article.
-    page.goto(page.base_url + queue)
+    page.goto(page.base_url + review_queue(seed_article))
     expect(page.locator(".review-empty")).to_have_text("Nothing to review here.")
 
     page.goto(page.base_url + "/")
@@ -203,12 +212,7 @@ def test_the_queue_works_without_javascript(browser, live_server, seed_article, 
 def test_a_late_answer_does_not_take_the_focus_from_the_reason_being_typed(
     page, seed_article, editor
 ):
-    editor.set_password("editor-pass")
-    editor.save()
-    queue = f"/admin/timeline/event/review/?article={seed_article.pk}"
-    log_in(page, editor, "editor-pass", queue)
-    cards = page.locator(".review-card")
-    expect(cards).to_have_count(3)
+    cards = open_review_queue(page, seed_article, editor)
     brest = cards.filter(has_text="Brest, FR")
     biden = cards.filter(has_text="Joe Biden")
     # Hold the answer to the approval until the editor has moved on and started a rejection.

@@ -128,14 +128,16 @@ _PLUPERFECT = re.compile(
     r"|\bhad\s+(?:\w+\s+){0,2}?(?:\w+ed|\w+en|met|held|spoken|made|told|sought)\b"
 )
 _PLUPERFECT_REACH = 200
-# An article, not a relative pronoun after a comma ("die Gespräche, die am Montag begannen").
 _BEFORE_BOUND = re.compile(
     r"\b(?:[Bb]efore|[Vv]or|[Bb]is\s+zu[mr]?|[Uu]ntil|[Pp]rior\s+to)\s+(?:(?:the|dem|der|den)\s+)?"
     r"(?:[^\s,.;:]+\s+){0,2}$"
 )
 _COMING_WEEKS = "coming weeks"
+# A dateline taken from the headline opens no paragraph of the story (no lead is "at" it).
+_NO_PARAGRAPH = -2
 _AFTER_ANCHOR = re.compile(r"\b(?:after|following|nach)\s+(?:[^\s,.;:]+\s+){0,5}$", re.IGNORECASE)
 _ARTICLE_ENDINGS = frozenset({"der", "die", "das", "des", "dem", "den", "ine", "ner", "nem", "nes"})
+# An article, not a relative pronoun after a comma ("die Gespräche, die am Montag begannen").
 _ARTICLE_BEFORE = re.compile(r"(?:^|[^,\s])\s+(?:der|die|das|des|dem|den|eine[mnrs]?)\s+$")
 _ATTRIBUTE_REACH = 60
 _AT_VENUE = re.compile(r"\b(?:at|im|in\s+(?:the|der|dem))\s+(?:the\s+)?$", re.IGNORECASE)
@@ -264,7 +266,9 @@ def assemble(
             if m.places and m.locative and m.places[0].kind == "city" and m.start < headline_end
         }
         if len(cities) == 1:
-            scene = replace(scene, dateline=next(iter(cities.values())), dateline_paragraph=-2)
+            scene = replace(
+                scene, dateline=next(iter(cities.values())), dateline_paragraph=_NO_PARAGRAPH
+            )
     candidates: list[Candidate] = []
     discourse: list[TemporalExpression] = []
     by_sentence: dict[int, list[Passage]] = {}
@@ -756,6 +760,16 @@ def _ongoing_since(text: str, trigger: Trigger, expression: TemporalExpression) 
     )
 
 
+def _after_anchor(
+    text: str, trigger: Trigger, expression: TemporalExpression
+) -> re.Match[str] | None:
+    """ "… after talks in Bali in November", told after the trigger: the day of what came
+    before, from "after" on."""
+    if expression.start < trigger.end:
+        return None
+    return _AFTER_ANCHOR.search(text, max(trigger.end, expression.start - 40), expression.start)
+
+
 def _attributive(text: str, expression: TemporalExpression) -> bool:
     """ "des im vergangenen November in Pretoria geschlossenen Friedensabkommens": a date
     between an article and its noun dates that noun."""
@@ -844,11 +858,7 @@ def _candidate(
         and not _of_another_noun(text, trigger, d)
         # "held a bilateral meeting, their second in four months after talks in Bali in
         # November": after the trigger, the day of what came before.
-        and not (
-            trigger.end <= d.start
-            and _long_before(d, published)
-            and _AFTER_ANCHOR.search(text, max(trigger.end, d.start - 40), d.start)
-        )
+        and not (_long_before(d, published) and _after_anchor(text, trigger, d))
         # "Before this spring, the negotiators had last met in March 2022": a bound, not a day,
         # when the clause dates the event itself years back.
         and not (
@@ -881,10 +891,7 @@ def _candidate(
         d.kind == "date"
         and _same_clause(text, trigger, d)
         and not _of_another_noun(text, trigger, d)
-        and not (
-            trigger.end <= d.start
-            and _AFTER_ANCHOR.search(text, max(trigger.end, d.start - 40), d.start)
-        )
+        and not _after_anchor(text, trigger, d)
         for d in passage.dates
     ):
         # "The last summit took place in Helsinki in July 2018": dated, but in the background.
@@ -1185,8 +1192,7 @@ def _place(
     attributes += [
         (anchor.start(), d.end)
         for d in passage.dates
-        if trigger.end <= d.start
-        and (anchor := _AFTER_ANCHOR.search(text, max(trigger.end, d.start - 40), d.start))
+        if (anchor := _after_anchor(text, trigger, d))
     ]
     own = [
         m

@@ -91,9 +91,8 @@ def city_rows(gazetteer, min_population, required_ids):
             yield city
 
 
-def place_records(gazetteer, min_population, required_ids):
+def place_records(gazetteer, min_population, required_ids, owners):
     """Every place as (Place, aliases): countries, regions, then cities."""
-    owners = area_owners(gazetteer)
     for country in read_json(gazetteer / "countries.json"):
         place = Place(name=country["name"], name_de=country["name_de"], kind=Place.Kind.COUNTRY)
         place.country, place.population = country["iso2"], country["population"]
@@ -217,7 +216,8 @@ def unique_places(records):
 
 
 def load_places(gazetteer, min_population, required_ids):
-    records = unique_places(place_records(gazetteer, min_population, required_ids))
+    owners = area_owners(gazetteer)
+    records = unique_places(place_records(gazetteer, min_population, required_ids, owners))
     # Write only new or changed rows: re-running on an up-to-date database is then cheap.
     existing = {}
     rows = Place.objects.order_by("pk").values_list("pk", "geonames_id", *PLACE_FIELDS)
@@ -246,7 +246,6 @@ def load_places(gazetteer, min_population, required_ids):
         ids[natural_key(*key)] = pk
     create_aliases(PlaceAlias, "place_id", [(ids[place_key(p)], a) for p, a in records])
     # A database loaded before such aliases were filtered still has them: take them away.
-    owners = area_owners(gazetteer)
     stale = [
         pk
         for pk, normalized, name, country in PlaceAlias.objects.filter(
