@@ -129,6 +129,14 @@ def test_known_hard_cases(timeline, query):
         fetch(path, query)
 
 
+def test_a_nul_in_a_gazetteer_search_is_a_400_that_names_the_field(timeline):
+    # PostgreSQL refuses NUL in text: found by hypothesis on /api/actors and /api/places.
+    for path in ("/api/actors", "/api/places"):
+        response = fetch(path, {"q": "Brest\x00"})
+        assert response.status_code == 400, path
+        assert "q" in response.json()["errors"], path
+
+
 def test_a_bad_filter_is_a_400_that_says_what_is_wrong(timeline):
     response = fetch("/", {"from": "2022-13-01"})
     assert response.status_code == 400

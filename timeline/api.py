@@ -250,7 +250,10 @@ def event_detail(request, event_id: int = Path(..., ge=1, le=MAX_ID)):
 
 
 class GazetteerFilters(Schema):
-    q: str | None = Field(None, max_length=200, description="Part of the name.")
+    # PostgreSQL text holds no NUL character: refused like any other malformed value.
+    q: str | None = Field(
+        None, max_length=200, pattern=r"^[^\x00]*$", description="Part of the name."
+    )
     after: int = Field(0, ge=0, le=MAX_ID, description="`next_after` of the previous page.")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
