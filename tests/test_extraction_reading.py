@@ -127,6 +127,10 @@ def test_it_reads_agency_formats(text, outlet, published):
             "Veröffentlicht am 04.02.2025 | Lesedauer: 6 Minuten",
             datetime(2025, 2, 4, 12, 0, tzinfo=BERLIN),
         ),
+        (
+            "November 24, 2025 10:15 PM · 5 min read",
+            datetime(2025, 11, 24, 22, 15, tzinfo=BERLIN),
+        ),
         ("Updated April 2, 2025 - World", datetime(2025, 4, 2, 12, 0, tzinfo=BERLIN)),
         (
             "Updated on: March 3, 2025 / 6:05 PM EST / CBS News",

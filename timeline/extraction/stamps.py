@@ -68,7 +68,7 @@ _TIME = (
 _DATE_TIME_GAP = r"[ \t]*[,|/–—-]?[ \t]*(?:(?:at|um)[ \t]+)?"
 # What an outlet prints after the stamp on its line: "| Lesedauer: 3 Min.", "/ CBS News",
 # "- World".
-_TAIL = r"(?:[ \t]*[|/][ \t]*[^\n|/]{1,30}|[ \t]+[–—-][ \t]+[^\d\n]{1,25})?"
+_TAIL = r"(?:[ \t]*[|/·•][ \t]*[^\n|/·•]{1,30}|[ \t]+[–—-][ \t]+[^\d\n]{1,25})?"
 # Each date form with the time after it ("24.06.2024, 15:47 Uhr") or before it (AP's
 # "10:47 AM EST, January 21, 2022"); every part a stamp may have is a named group.
 _STAMPS = tuple(
