@@ -5,11 +5,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from timeline.extraction.events import merge_candidates
 from timeline.extraction.mentions import Gazetteer
 from timeline.extraction.pipeline import suggest
 from timeline.extraction.reading import read_document
 from timeline.extraction.triggers import find_triggers
-from timeline.extraction.types import Document, GazetteerActor, GazetteerPlace
+from timeline.extraction.types import Candidate, Document, GazetteerActor, GazetteerPlace
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WEDNESDAY = datetime(2022, 1, 12, 9, 0, tzinfo=BERLIN)
@@ -956,3 +957,39 @@ def test_without_a_dateline_the_city_of_the_headline_places_the_days_news():
     assert [(e.start, e.place.name) for e in found if "Olaf Scholz" in names(e)] == [
         (date(2022, 1, 12), "Geneva")
     ]
+
+
+def _told(kind, actors, place=None, core=(), sentence=(0, 40)):
+    return Candidate(
+        title=f"{kind}: {', '.join(a.name for a in actors)}",
+        type=kind,
+        start=date(2022, 1, 10),
+        end=None,
+        precision="day",
+        approximate=False,
+        time=None,
+        part_of_day=None,
+        status="reported",
+        place=place,
+        actors=tuple(actors),
+        confidence=0.8,
+        evidence=(),
+        sentence=sentence,
+        core=frozenset(a.key for a in core),
+    )
+
+
+def test_a_meeting_told_again_by_one_of_its_people_is_the_same_meeting():
+    # "Bei einem Treffen mit Paschinjan in Brüssel … An dem Treffen nahm auch Borrell teil",
+    # and a paragraph later, "Dieses Treffen richtet sich gegen niemanden", betonte Borrell.
+    scholz, putin, lavrov, biden = (
+        next(a for a in ACTORS if a.key == k) for k in ("scholz", "putin", "lavrov", "biden")
+    )
+    meeting = _told("meeting", [scholz, putin, lavrov], MOSCOW, core=[scholz, putin])
+    again = _told("meeting", [lavrov], core=[], sentence=(200, 240))
+    merged = merge_candidates([meeting, again])
+    assert len(merged) == 1
+    assert merged[0].place == MOSCOW
+    # someone who was not there tells of another meeting that day
+    other = _told("meeting", [biden], core=[biden], sentence=(200, 240))
+    assert len(merge_candidates([meeting, other])) == 2

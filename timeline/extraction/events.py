@@ -1566,6 +1566,9 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
         strangers = a.precision != b.precision and core_a and core_b and not core_a & core_b
         return not _places_differ(a, b) and not strangers
     shared = [actor for actor in a.actors if actor.key in core_a and actor.key in core_b]
+    if not shared and a.precision == b.precision and (_one_of(a, b) or _one_of(b, a)):
+        # "Dieses Treffen richtet sich gegen niemanden", betonte Borrell: the meeting he was at.
+        return True
     if a.precision != b.precision:
         shared = [actor for actor in shared if actor.kind in ("body", "person")]
     if (
@@ -1576,6 +1579,15 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
         # Two texts agreed that day by partly the same people are two outcomes.
         return len(shared) >= 2
     return bool(shared)
+
+
+def _one_of(told: Candidate, event: Candidate) -> bool:
+    """The one actor of `told` was at `event`, and nothing places them apart."""
+    return (
+        len(told.actors) == 1
+        and told.actors[0].key in {actor.key for actor in event.actors}
+        and not _places_differ(told, event)
+    )
 
 
 def _other_pair(a: Candidate, b: Candidate) -> bool:
