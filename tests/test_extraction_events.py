@@ -147,6 +147,9 @@ def test_a_later_sentence_gives_a_multi_day_event_its_end():
         ("Der zweitägige Gipfel von Scholz und Biden beginnt heute in Brüssel.", "de", 12, 13),
         ("Scholz and Biden ended two days of talks in Geneva on Tuesday.", "en", 10, 11),
         ("The three-day summit of Scholz and Biden opens in Brussels on Wednesday.", "en", 12, 14),
+        # the length is told of another word for the same gathering
+        ("The two-day meeting of NATO and Russia, which opened on Monday in Geneva, is the first summit of the two since 2019.", "en", 10, 11),
+        ("Das zweitägige Treffen von Nato und Russland, das am Montag in Genf begann, ist der erste Gipfel seit 2019.", "de", 10, 11),
     ],
 )
 def test_an_n_day_event_spans_n_days(text, lang, start, end):

@@ -987,7 +987,11 @@ def _candidate(
     ):
         # "beraten bis Mittwoch": the event runs from the day in discourse to that date.
         start, end = opened, start
-    elif trigger.type != "agreement" and days_named_before(sentence, trigger.start - passage.start):
+    elif trigger.type != "agreement" and any(
+        days_named_before(sentence, t.start - passage.start)
+        for t in passage.triggers
+        if t is trigger or (t.type in _MEETING_TYPES and trigger.type in _MEETING_TYPES)
+    ):
         start, end = interval(sentence, start, end)
     closing = [
         d.value.start
