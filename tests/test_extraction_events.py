@@ -295,8 +295,16 @@ def test_a_reception_on_the_day_a_summit_opens_is_the_summit():
     assert event.type == "summit" and names(event) >= {"Olaf Scholz", "Joe Biden"}
 
 
-def test_who_stays_away_from_a_summit_is_no_event():
-    assert events("Putin ist dem Gipfel in Brüssel am Mittwoch ferngeblieben.") == ()
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Putin ist dem Gipfel in Brüssel am Mittwoch ferngeblieben.", "de"),
+        ("Putin skipped a NATO summit in Brussels on Wednesday, sending Lavrov instead.", "en"),
+        ("Russland boykottierte am Mittwoch die Sitzung in Wien.", "de"),
+    ],
+)
+def test_who_stays_away_from_a_summit_is_no_event(text, lang):
+    assert events(text, lang) == ()
 
 
 def test_an_event_placed_in_a_country_takes_the_city_of_that_days_events():

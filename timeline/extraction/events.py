@@ -83,7 +83,8 @@ _BESIDE = re.compile(
 _CANCELLED = re.compile(
     r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped"
     # Who stays away from a summit is not at it: "sind dem Gipfel ferngeblieben".
-    r"|fern(?:geblieben|bleiben|zubleiben)|stayed\s+away)\b",
+    r"|fern(?:geblieben|bleiben|zubleiben)|stayed\s+away|skip(?:ped|s|ping)|boykottier\w*"
+    r"|boycott(?:ed|s|ing))\b",
     re.IGNORECASE,
 )
 # "eine Einladung zu einem Besuch in Washington", "invited him to visit Beijing": what one is
