@@ -148,8 +148,18 @@ def test_a_later_sentence_gives_a_multi_day_event_its_end():
         ("Scholz and Biden ended two days of talks in Geneva on Tuesday.", "en", 10, 11),
         ("The three-day summit of Scholz and Biden opens in Brussels on Wednesday.", "en", 12, 14),
         # the length is told of another word for the same gathering
-        ("The two-day meeting of NATO and Russia, which opened on Monday in Geneva, is the first summit of the two since 2019.", "en", 10, 11),
-        ("Das zweitägige Treffen von Nato und Russland, das am Montag in Genf begann, ist der erste Gipfel seit 2019.", "de", 10, 11),
+        (
+            "The two-day meeting of NATO and Russia, which opened on Monday in Geneva, is the first summit of the two since 2019.",
+            "en",
+            10,
+            11,
+        ),
+        (
+            "Das zweitägige Treffen von Nato und Russland, das am Montag in Genf begann, ist der erste Gipfel seit 2019.",
+            "de",
+            10,
+            11,
+        ),
     ],
 )
 def test_an_n_day_event_spans_n_days(text, lang, start, end):
@@ -1004,3 +1014,16 @@ def test_a_meeting_told_again_by_one_of_its_people_is_the_same_meeting():
     # someone who was not there tells of another meeting that day
     other = _told("meeting", [biden], core=[biden], sentence=(200, 240))
     assert len(merge_candidates([meeting, other])) == 2
+
+
+def test_the_summit_told_of_again_after_its_outcome_is_that_summit():
+    found = events(
+        "Scholz and Biden opened a summit in Geneva on Monday. On Monday afternoon, Russia and "
+        "the United States signed an agreement on gas.\n\nGas prices fell. Traders were "
+        "relieved.\n\nThe summit's host, Lavrov, warned of new tensions.",
+        "en",
+    )
+    assert [(e.type, names(e)) for e in found] == [
+        ("summit", {"Olaf Scholz", "Joe Biden", "Sergey Lavrov"}),
+        ("agreement", {"Russia", "United States"}),
+    ]

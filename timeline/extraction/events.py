@@ -295,8 +295,10 @@ def assemble(
                 candidate = _on_the_sidelines(text, passage, candidate, candidates)
             if candidate is None and dated:
                 _date_the_lead(text, passage, trigger, dated, candidates, published, lang)
-            elif candidate is not None and _continues(candidates, candidate):
-                candidates[-1] = _combine(candidates[-1], candidate)
+            elif (
+                candidate is not None and (earlier := _continues(candidates, candidate)) is not None
+            ):
+                candidates[earlier] = _combine(candidates[earlier], candidate)
             elif candidate is not None:
                 candidates.extend(_one_per_destination(text, passage, candidate, published, lang))
             outcome = _outcome_trigger(passage, trigger)
@@ -555,11 +557,18 @@ def _at_the_dateline(candidate: Candidate, published: date, scene: Scene) -> Can
     )
 
 
-def _continues(candidates: list[Candidate], candidate: Candidate) -> bool:
-    """ "Das Treffen ist für den Vormittag angesetzt": more about the last event."""
-    if not candidate.anaphoric or not candidates:
-        return False
-    return _compatible(candidates[-1], candidate) and not _places_differ(candidates[-1], candidate)
+def _continues(candidates: list[Candidate], candidate: Candidate) -> int | None:
+    """ "Das Treffen ist für den Vormittag angesetzt": more about the last event of its kind
+    ("The summit's host, Lula, …" after the declaration the summit adopted)."""
+    if not candidate.anaphoric:
+        return None
+    for index in range(len(candidates) - 1, -1, -1):
+        told = candidates[index]
+        if _compatible(told, candidate):
+            return None if _places_differ(told, candidate) else index
+        if told.type == candidate.type:
+            return None
+    return None
 
 
 def _clause_of(text: str, passage: Passage, trigger: Trigger) -> str:
