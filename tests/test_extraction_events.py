@@ -1027,3 +1027,30 @@ def test_the_summit_told_of_again_after_its_outcome_is_that_summit():
         ("summit", {"Olaf Scholz", "Joe Biden", "Sergey Lavrov"}),
         ("agreement", {"Russia", "United States"}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Zwei Tage lang haben Gesandte der USA und Russlands in Berlin über Gas verhandelt."
+            "\n\nBlinken und Lawrow hatten am Dienstag mehr als fünf Stunden lang mit ihren "
+            "Delegationen beraten. Am Mittwochvormittag wurden die Gespräche fortgesetzt.",
+            "de",
+        ),
+        (
+            "Envoys of the United States and Russia held talks in Berlin.\n\nBlinken and Lavrov "
+            "met on Tuesday for five hours with their delegations. On Wednesday morning the talks "
+            "resumed.",
+            "en",
+        ),
+    ],
+)
+def test_talks_resumed_the_next_day_are_one_event_with_the_lead_that_told_them(text, lang):
+    [event] = events(text, lang)
+    assert (event.start, event.end, event.place) == (
+        date(2022, 1, 11),
+        date(2022, 1, 12),
+        BERLIN_CITY,
+    )
+    assert names(event) >= {"Antony Blinken", "Sergey Lavrov", "United States", "Russia"}

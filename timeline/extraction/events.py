@@ -1622,12 +1622,13 @@ def _headline_of(undated: Candidate, dated: Candidate) -> bool:
     told, without a date, the event the lead dates."""
     if not _undated_lead(undated) or _undated_lead(dated):
         return False
-    if _paragraph(dated) > _LEAD_PARAGRAPHS:
-        # The headline tells the lead's news, not what the last paragraph looks ahead to.
-        return False
     # "In Addis Abeba ist der Gipfel zu Ende gegangen … berieten am Samstag und Sonntag": the
     # days the lead's event took, up to the day of publication.
     spans = dated.end is not None and dated.start < undated.start <= dated.end
+    # The headline tells the lead's news, not what the last paragraph looks ahead to; the
+    # paragraph after the lead may still tell the days the lead's event took.
+    if _paragraph(dated) > max(_LEAD_PARAGRAPHS, _paragraph(undated) + spans):
+        return False
     # "Trump, Putin fail to reach deal at Alaska summit", published on Saturday; "met late on
     # Friday": a headline is often written the morning after.
     overnight = undated.start - _OVERNIGHT <= dated.start < undated.start
@@ -1641,7 +1642,7 @@ def _headline_of(undated: Candidate, dated: Candidate) -> bool:
         return shared and not _places_differ(undated, dated)
     if undated.place is not None and dated.place is not None:
         return undated.place.key == dated.place.key and (spans or shared)
-    return False
+    return spans and shared
 
 
 def _paragraph(candidate: Candidate) -> int:

@@ -20,6 +20,11 @@ _CONTINUES = re.compile(
     re.IGNORECASE,
 )
 _SET_FORTH = re.compile(r"\bsetz\w*\s+(?:[^\s.!?;:]+\s+){1,8}fort\b")
+# "Am Montagvormittag wurden die Gespräche im Kanzleramt fortgesetzt", "On Tuesday the talks
+# resumed": the verb after the date, in its clause.
+_CONTINUED_AFTER = re.compile(
+    r"[^.!?;:,]{0,60}?\b(?:fortgesetzt|continued|resumed)\b", re.IGNORECASE
+)
 _ENDED = re.compile(
     r"\b(?:ended|ends|concluded|concludes|wrapped\s+up|wraps?\s+up|closed|closes|endete\w*"
     r"|endet|beendet\w*|abgeschlossen|schlossen|zu\s+Ende\s+gegangen|ging\w*\s+zu\s+Ende)\b",
@@ -46,6 +51,8 @@ def is_continuation(text: str, expression: TemporalExpression) -> bool:
     if _CONTINUES.search(text[max(0, expression.start - 30) : expression.start]):
         return True
     # "setzten ihre Beratungen am Freitagmorgen fort": the date inside the separable verb.
+    if _CONTINUED_AFTER.match(text, expression.end):
+        return True
     resumed = _SET_FORTH.search(text, max(0, expression.start - 60), expression.end + 30)
     return resumed is not None and resumed.start() < expression.start < resumed.end()
 
