@@ -80,11 +80,11 @@ _BESIDE = re.compile(
     r"\b(?:am\s+Rande|on\s+the\s+(?:sidelines|margins))\s+(?:des|der|of\s+the|of)\s+(?:\S+\s+)?$",
     re.IGNORECASE,
 )
+_OUTCOMES = {"agreement", "sanction"}
 _CANCELLED = re.compile(
     r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped"
     # Who stays away from a summit is not at it: "sind dem Gipfel ferngeblieben".
-    r"|fern(?:geblieben|bleiben|zubleiben)|stayed\s+away|skip(?:ped|s|ping)|boykottier\w*"
-    r"|boycott(?:ed|s|ing))\b",
+    r"|fern(?:geblieben|bleiben|zubleiben)|stayed\s+away)\b",
     re.IGNORECASE,
 )
 # "eine Einladung zu einem Besuch in Washington", "invited him to visit Beijing": what one is
@@ -558,15 +558,15 @@ def _at_the_dateline(candidate: Candidate, published: date, scene: Scene) -> Can
 
 
 def _continues(candidates: list[Candidate], candidate: Candidate) -> int | None:
-    """ "Das Treffen ist für den Vormittag angesetzt": more about the last event of its kind
-    ("The summit's host, Lula, …" after the declaration the summit adopted)."""
+    """ "Das Treffen ist für den Vormittag angesetzt": more about the last event told, or the
+    event before its outcomes ("The summit's host, Lula, …" after the declaration adopted)."""
     if not candidate.anaphoric:
         return None
     for index in range(len(candidates) - 1, -1, -1):
         told = candidates[index]
         if _compatible(told, candidate):
             return None if _places_differ(told, candidate) else index
-        if told.type == candidate.type:
+        if told.type not in _OUTCOMES:
             return None
     return None
 
