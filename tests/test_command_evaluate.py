@@ -16,6 +16,7 @@ DEVSET4 = Path(__file__).resolve().parent / "devset4"
 DEVSET5 = Path(__file__).resolve().parent / "devset5"
 DEVSET6 = Path(__file__).resolve().parent / "devset6"
 DEVSET7 = Path(__file__).resolve().parent / "devset7"
+DEVSET8 = Path(__file__).resolve().parent / "devset8"
 
 # Measured on the development sets (a little below the figures of the day, which are in the
 # closing notes); a change that lowers a figure below its floor fails the build.
@@ -26,7 +27,8 @@ FLOORS = {
     DEVSET4: {"precision": 0.86, "recall": 0.87, "date_accuracy": 0.91, "place_accuracy": 0.87},
     DEVSET5: {"precision": 0.84, "recall": 0.82, "date_accuracy": 0.83, "place_accuracy": 0.87},
     DEVSET6: {"precision": 0.77, "recall": 0.91, "date_accuracy": 0.80, "place_accuracy": 0.79},
-    DEVSET7: {"precision": 0.78, "recall": 0.89, "date_accuracy": 0.83, "place_accuracy": 0.81},
+    DEVSET7: {"precision": 0.79, "recall": 0.89, "date_accuracy": 0.83, "place_accuracy": 0.81},
+    DEVSET8: {"precision": 0.76, "recall": 0.84, "date_accuracy": 0.80, "place_accuracy": 0.77},
 }
 
 

@@ -1,5 +1,5 @@
 """Sanity checks for the labelled evaluation sets (tests/devset, tests/devset2, tests/devset3,
-tests/devset4, tests/devset5, tests/devset6, tests/devset7, bench/heldout,
+tests/devset4, tests/devset5, tests/devset6, tests/devset7, tests/devset8, bench/heldout,
 bench/heldout2).
 
 Pure file checks: no database, no pipeline. See tests/devset/README.md for the annotation rules.
@@ -22,6 +22,7 @@ SETS = {
     "tests/devset5": (13, 11, False),
     "tests/devset6": (13, 11, False),
     "tests/devset7": (12, 12, False),
+    "tests/devset8": (12, 12, False),
     "bench/heldout": (22, 14, False),
     "bench/heldout2": (17, 13, False),
 }
@@ -33,6 +34,7 @@ YEARS = {
     "tests/devset5": (2021, 2026),
     "tests/devset6": (2021, 2026),
     "tests/devset7": (2021, 2026),
+    "tests/devset8": (2024, 2026),
     "bench/heldout": (2019, 2025),
     "bench/heldout2": (2021, 2026),
 }
@@ -44,6 +46,7 @@ LENGTHS = {
     "tests/devset5": (1000, 4500),
     "tests/devset6": (1000, 4500),
     "tests/devset7": (1000, 4500),
+    "tests/devset8": (1200, 4000),
     "bench/heldout": (600, 4500),
     "bench/heldout2": (1000, 4500),
 }
