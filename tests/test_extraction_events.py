@@ -1052,3 +1052,22 @@ def test_talks_resumed_the_next_day_are_one_event_with_the_lead_that_told_them(t
         BERLIN_CITY,
     )
     assert names(event) >= {"Antony Blinken", "Sergey Lavrov", "United States", "Russia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Beim ersten Gipfel seit dem Regierungswechsel in Berlin haben Scholz und Putin "
+            "am Montag in Moskau eine engere Zusammenarbeit vereinbart.",
+            "de",
+        ),
+        (
+            "At the first summit since the change of government in Berlin, Scholz and Putin on "
+            "Monday agreed in Moscow to work more closely together.",
+            "en",
+        ),
+    ],
+)
+def test_a_place_of_what_came_before_since_is_not_the_events_place(text, lang):
+    assert {e.place for e in events(text, lang)} == {MOSCOW}

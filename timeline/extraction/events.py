@@ -123,6 +123,11 @@ _TOPIC_BEFORE = re.compile(
     r"|Gräueltaten|Massaker|Verbrechen|Menschenrechtslage|atrocities|massacre|crimes)"
     r"[\"“”'’]?\s+(?:in|im|on|gegen|against)\s+(?:the\s+|der\s+|den\s+|dem\s+)?$"
 )
+# "der erste Ministerrat seit dem Regierungswechsel in Berlin": the place of what came before.
+_SINCE_BEFORE = re.compile(
+    r"\b(?:seit|since)\s+(?:[^\s,.;:!?]+\s+){1,4}(?:in|im)\s+(?:the\s+|der\s+|dem\s+)?$",
+    re.IGNORECASE,
+)
 # "hatte … begrüßt", "waren … zusammengekommen", "had met": what happened before the news.
 _PLUPERFECT = re.compile(
     r"\b(?:hatten?|hattest|war|waren)\b[^.!?;]{0,120}?\w{3,}(?:t|en)(?=\s*(?:[.,;!?]|$))"
@@ -1323,7 +1328,9 @@ def _topic(text: str, mention: Mention) -> bool:
     event is about, not where it is held; "since Trump's return to the White House": an
     office, not a building."""
     before = max(0, mention.start - 40)
-    if _TOPIC_BEFORE.search(text, before, mention.start):
+    if _TOPIC_BEFORE.search(text, before, mention.start) or _SINCE_BEFORE.search(
+        text, before, mention.start
+    ):
         return True
     return bool(mention.actors) and bool(_OFFICE_BEFORE.search(text, before, mention.start))
 
