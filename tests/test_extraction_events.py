@@ -934,9 +934,22 @@ def test_who_will_not_attend_a_meeting_does_not_call_the_meeting_off():
         ("…, wo er mit seinem saudischen Amtskollegen Prinz Faisal sprach.", "de", "meeting"),
         ("Trump will land in Riyadh on Tuesday.", "en", "visit"),
         ("Biden hatte sich in einer Telefonschalte mit Macron abgestimmt.", "de", "phone_call"),
+        (
+            "Scholz und Kishida haben die ersten Regierungskonsultationen abgehalten.",
+            "de",
+            "meeting",
+        ),
+        ("Die Regierungen sind zu gemeinsamen Konsultationen zusammengekommen.", "de", "meeting"),
+        (
+            "The first intergovernmental consultations since 2018 took place in Warsaw.",
+            "en",
+            "meeting",
+        ),
     ],
 )
-def test_compound_journeys_landings_and_verb_last_talks_are_triggers(text, lang, kind):
+def test_compound_journeys_landings_consultations_and_verb_last_talks_are_triggers(
+    text, lang, kind
+):
     assert kind in {trigger.type for trigger in find_triggers(text, lang)}
 
 
@@ -1071,3 +1084,12 @@ def test_talks_resumed_the_next_day_are_one_event_with_the_lead_that_told_them(t
 )
 def test_a_place_of_what_came_before_since_is_not_the_events_place(text, lang):
     assert {e.place for e in events(text, lang)} == {MOSCOW}
+
+
+def test_an_ambassador_called_home_for_consultations_is_no_meeting():
+    assert "meeting" not in {
+        t.type
+        for t in find_triggers(
+            "Berlin hat seinen Botschafter zu Konsultationen zurückgerufen.", "de"
+        )
+    }

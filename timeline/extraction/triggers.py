@@ -72,7 +72,10 @@ _GERMAN = {
         r"|gesprochen|austauschen|ausgetauscht"
         # "…, wo er mit seinem saudischen Amtskollegen sprach": the verb last
         r"|mit\s+(?:[^\s.!?;:,]+\s+){1,8}sprach(?:en)?\b"
-        r"|arbeitsessen|abendessen\s+mit|mittagessen\s+mit|frühstück\s+mit",
+        r"|arbeitsessen|abendessen\s+mit|mittagessen\s+mit|frühstück\s+mit"
+        # "die ersten deutsch-japanischen Regierungskonsultationen", "zu gemeinsamen
+        # Konsultationen zusammengekommen" (not an ambassador called home "zu Konsultationen")
+        r"|regierungskonsultation\w*|gemeinsamen\s+konsultationen",
     ),
     # An agreement named without a verb is usually talked about, not concluded.
     "accord": (
@@ -136,7 +139,8 @@ _ENGLISH = {
         0.8,
         r"meet\b|meets|meeting\w*|met\b|hosted|hosts|sat\s+down\s+with|gather\w*"
         r"|held\s+talks|spoke\s+with|discuss(?:ed|es)?\s+with"
-        r"|working\s+(?:dinner|lunch|breakfast)|(?:dinner|lunch|breakfast)\s+with",
+        r"|working\s+(?:dinner|lunch|breakfast)|(?:dinner|lunch|breakfast)\s+with"
+        r"|(?:government|intergovernmental|inter-governmental)\s+consultations",
     ),
     "agreement": (
         0.85,
