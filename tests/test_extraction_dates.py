@@ -271,6 +271,13 @@ ROWS = [
     ("en", WED, "Tensions rose over the past week.", "over the past week", "date", "2022-01-05", "2022-01-12", "week", None),  # noqa: E501
     ("en", WED, "A reply is expected in the coming days.", "in the coming days", "date", "2022-01-12", "2022-01-15", "day", None),  # noqa: E501
     ("en", WED, "The troops will stay for three weeks.", "for three weeks", "duration", None, None, None, "P3W"),  # noqa: E501
+    # anniversaries: the same day years back, not today; "bis heute" is so far, not a day
+    ("de", WED, "Heute vor 80 Jahren unterzeichneten 50 Staaten die Charta.", "Heute vor 80 Jahren", "date", "1942-01-12", "1942-01-12", "day", None),  # noqa: E501
+    ("de", WED, "Am 12. Januar 2020, heute vor genau zwei Jahren, einigten sie sich.", "heute vor genau zwei Jahren", "date", "2020-01-12", "2020-01-12", "day", None),  # noqa: E501
+    ("en", WED, "Ten years ago today, the ministers signed the accord.", "Ten years ago today", "date", "2012-01-12", "2012-01-12", "day", None),  # noqa: E501
+    ("de", WED, "Unterschrieben hat es bis heute keiner der beiden.", "bis heute", "duration", None, None, None, "PXD"),  # noqa: E501
+    ("en", WED, "To this day, neither side has signed it.", "To this day", "duration", None, None, None, "PXD"),  # noqa: E501
+    ("de", WED, "Die Minister beraten bis heute Abend.", "heute Abend", "date", "2022-01-12", "2022-01-12", "day", "evening"),  # noqa: E501
     ("en", WED, "The council had not met for more than two years.", "for more than two years", "duration", None, None, None, "P2Y"),  # noqa: E501
     ("en", WED, "The envoys meet every Tuesday.", "every Tuesday", "set", None, None, None, "P1W"),
     ("en", WED, "The ministers hold weekly calls.", "weekly", "set", None, None, None, "P1W"),

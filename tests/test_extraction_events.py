@@ -413,13 +413,16 @@ def test_an_admission_to_a_body_is_an_agreement(text, lang):
     assert (event.type, event.start, event.place) == ("agreement", date(2022, 1, 12), BRUSSELS)
 
 
-def test_a_commentary_reports_only_what_it_dates_to_the_days_around_it():
+@pytest.mark.parametrize(
+    "label", ["Ein Kommentar von Anna Muster", "KOMMENTAR", "COMMENTARY / WORLD"]
+)
+def test_a_commentary_reports_only_what_it_dates_to_the_days_around_it(label):
     body = (
         "Scholz und Putin trafen sich vor einem Monat in Moskau, am 12. Dezember. "
         "Am Montag traf Scholz in Kiew Selenskyj."
     )
     news = events("Scholz reist weiter\n\n" + body)
-    opinion = events("Ein Kommentar von Anna Muster\n\n" + body)
+    opinion = events(label + "\n\n" + body)
     assert date(2021, 12, 12) in {e.start for e in news}
     assert [e.start for e in opinion] == [date(2022, 1, 10)]
 

@@ -140,6 +140,9 @@ GERMAN = _rules(
      r"|vergangenen|letzten|vorigen|folgenden|dieses|laufenden)\s+Jahres))?", r.resolve_month),
     ("month", r"\b" + _DE_PART + r"\s+" + de_month() + r"(?:\s+" + year() + r")?",
      r.resolve_month_part, _DE_PART_NEED),
+    # "Unterschrieben hat es bis heute keiner": so far, not a day ("bis heute Abend" is one).
+    ("day", r"\b[Bb]is\s+(?:heute|zum\s+heutigen\s+Tag?e?)\b(?!\s+(?:früh|" + _DE_POD
+     + r"|am\s|in\s+der\s))", r.resolve_so_far, "bis"),
     ("day", r"\b(?P<rel>[Hh]eute|[Gg]estern|[Vv]orgestern|[Üü]bermorgen|[Mm]orgen)"
      r"(?:\s+(?P<pod>früh|morgen|" + _DE_POD + r"|(?:am|in\s+der)\s+(?:(?:frühen|späten)\s+)?"
      r"(?:" + _DE_POD + r")))?\b", r.resolve_relative_day),
@@ -164,6 +167,10 @@ GERMAN = _rules(
      r"(?P<mod>" + DE_PAST_MOD + "|" + DE_FUTURE_MOD + r"|bevorstehenden)\s+"
      r"(?:(?P<num>" + DE_NUMBER + r")\s+)?(?P<unit>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?)\b",
      r.resolve_recent, "vergangen|letzt|vorig|zurückliegend|kommend|nächst|folgend|bevorstehend"),
+    # "Heute vor 80 Jahren, am 26. Juni 1945, …": not today, the day 80 years back.
+    ("unit", r"\b(?:[Hh]eute|[Gg]enau)\s+(?:(?:genau|fast|auf\s+den\s+Tag)\s+)?vor\s+(?:genau\s+)?"
+     r"(?P<num>" + DE_NUMBER + r")\s+(?P<unit>Jahren|Monaten|Jahrzehnten)\b",
+     r.resolve_anniversary, "vor"),
     ("unit", r"\b(?P<dir>[Vv]or|[Ii]n)\s+(?:(?P<q>knapp|rund|etwa|gut|fast|mehr\s+als|über|genau)"
      r"\s+)?(?P<num>" + DE_NUMBER + r")\s+(?P<unit>Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahren"
      r"|Jahr|Stunden|Stunde|Jahrzehnten)\b", r.resolve_offset),
@@ -257,6 +264,10 @@ ENGLISH = _rules(
      + r"|\s+(?P<yrel>next\s+year|last\s+year|this\s+year))?", r.resolve_month),
     ("month", r"\b" + _EN_PART + r"\s*" + en_month() + r"(?:,?\s+" + year() + r")?",
      r.resolve_month_part, _EN_PART_NEED),
+    # "No one has signed it to this day", "until today": so far, not a day.
+    ("day", r"\b(?:[Uu]ntil|[Tt]ill|[Uu]p\s+to)\s+today\b"
+     r"(?!\s+(?:morning|afternoon|evening|night))", r.resolve_so_far, "today"),
+    ("unit", r"\b(?:[Tt]o|[Uu]ntil)\s+this\s+day\b", r.resolve_so_far, r"this\s+day"),
     ("day", r"\b(?P<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?:\s+(?P<pod>morning"
      r"|afternoon|evening|night))?\b", r.resolve_relative_day),
     ("day", r"\b(?P<rel>[Tt]his|[Ll]ast)\s+(?P<pod>morning|afternoon|evening|night)\b",
@@ -276,6 +287,11 @@ ENGLISH = _rules(
      r"|previous|recent|following)\s+(?:(?P<num>" + EN_NUMBER + r")\s+)?"
      r"(?P<unit>days|weeks|months|years|decades)\b", r.resolve_recent,
      "past|last|coming|next|previous|recent|following"),
+    # "ten years ago today", "Today, 80 years ago, …": that day, years back.
+    ("unit", r"\b(?:exactly\s+)?(?P<num>" + EN_NUMBER + r")\s+(?P<unit>years|months|decades)"
+     r"\s+ago\s+(?:to\s?day|this\s+week)\b", r.resolve_anniversary, "ago"),
+    ("unit", r"\b[Tt]oday,?\s+(?:exactly\s+|some\s+)?(?P<num>" + EN_NUMBER + r")\s+"
+     r"(?P<unit>years|months|decades)\s+ago\b", r.resolve_anniversary, "ago"),
     ("unit", r"\b(?:(?P<q>more\s+than|almost|nearly|about|some|over|roughly)\s+)?(?P<num>"
      + EN_NUMBER + r")\s+(?P<unit>days?|weeks?|months?|years?|decades?|hours?)\s+(?P<dir>ago)\b",
      r.resolve_offset, "ago"),

@@ -263,6 +263,22 @@ def resolve_offset(match: re.Match[str], ctx: Context) -> Found:
     return _on(cal.unit_span(target, unit), PRECISION[unit], rule, approximate=approximate)
 
 
+def resolve_so_far(match: re.Match[str], ctx: Context) -> Found:
+    """ "Unterschrieben hat es bis heute keiner", "to this day": a span up to now, no date."""
+    return Found(
+        "duration", TemporalValue(duration="PXD"), "so far (up to publication)", background=True
+    )
+
+
+def resolve_anniversary(match: re.Match[str], ctx: Context) -> Found | None:
+    """ "Heute vor 80 Jahren", "ten years ago today": that very day, years back (not today)."""
+    count = number_value(_get(match, "num"))
+    if count is None:
+        return None
+    target = cal.shift(ctx.today, -count, unit_code(match["unit"]))
+    return _on(cal.day(target), "day", "anniversary: the same day, years before publication")
+
+
 # --- durations and recurrences ----------------------------------------------------------------
 
 

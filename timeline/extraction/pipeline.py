@@ -25,7 +25,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Commentary, opinion and explainers announce themselves in their first lines.
 _OPINION = re.compile(
     r"(?:^|\n)[^\n]{0,40}\b(?:Kommentar|Ein\s+Kommentar|Meinung|Leitartikel|Essay|Analyse"
-    r"|Opinion|Op-Ed|Commentary|Analysis|Explainer|Hintergrund)\b",
+    r"|Opinion|Op-Ed|Commentary|Analysis|Explainer|Hintergrund"
+    # section labels in capitals: "KOMMENTAR", "COMMENTARY / WORLD"
+    r"|KOMMENTAR|MEINUNG|LEITARTIKEL|ESSAY|ANALYSE|OPINION|OP-ED|COMMENTARY|ANALYSIS|EXPLAINER)\b",
 )
 _OPINION_HEAD = 400
 _OPINION_NEWS_DAYS = 7
