@@ -1096,3 +1096,16 @@ def test_an_ambassador_called_home_for_consultations_is_no_meeting():
             "Berlin hat seinen Botschafter zu Konsultationen zurückgerufen.", "de"
         )
     }
+
+
+def test_a_headline_tells_the_summit_a_lead_below_byline_and_stamp_dates():
+    text = (
+        "Scholz and Biden pledge closer ties at first summit\n\n"
+        "The chancellor calls the president a partner and offers to mediate with Moscow\n\n"
+        "Jane Doe\nEurope Correspondent\n\n"
+        "Published January 12, 2022, 09:40 AM\n\n"
+        "GENEVA – Olaf Scholz and Joe Biden pledged to deepen their alliance at their first "
+        "summit in Geneva on Jan 11, a meeting that went smoothly.\n\nTrade was not discussed."
+    )
+    found = suggest(read_document(text.encode()), GAZETTEER).events
+    assert [(e.type, e.start, e.place) for e in found] == [("summit", date(2022, 1, 11), GENEVA)]

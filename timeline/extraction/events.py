@@ -1061,6 +1061,8 @@ def _candidate(
             "date_offsets": (when.start, when.end),
             "act": _act(trigger),
             "paragraph": passage.paragraph,
+            # The lead: the first paragraphs, or the one the dateline opens after a byline.
+            "lead": passage.paragraph <= max(_LEAD_PARAGRAPHS, scene.dateline_paragraph),
             # "held a bilateral meeting on the sidelines": a meeting of its own.
             "bilateral": _bilateral(sentence),
             "virtual": _virtual(text, passage, trigger),
@@ -1634,7 +1636,7 @@ def _headline_of(undated: Candidate, dated: Candidate) -> bool:
     spans = dated.end is not None and dated.start < undated.start <= dated.end
     # The headline tells the lead's news, not what the last paragraph looks ahead to; the
     # paragraph after the lead may still tell the days the lead's event took.
-    if _paragraph(dated) > max(_LEAD_PARAGRAPHS, _paragraph(undated) + spans):
+    if not dated.extra.get("lead") and _paragraph(dated) > _paragraph(undated) + spans:
         return False
     # "Trump, Putin fail to reach deal at Alaska summit", published on Saturday; "met late on
     # Friday": a headline is often written the morning after.
