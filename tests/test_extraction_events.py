@@ -1109,3 +1109,28 @@ def test_a_headline_tells_the_summit_a_lead_below_byline_and_stamp_dates():
     )
     found = suggest(read_document(text.encode()), GAZETTEER).events
     assert [(e.type, e.start, e.place) for e in found] == [("summit", date(2022, 1, 11), GENEVA)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        (
+            "Scholz flew to Kyiv from Moscow, where he held talks with Putin on Monday.",
+            "en",
+            MOSCOW,
+        ),
+        (
+            "Scholz flog nach Kiew weiter, zuvor war er in Moskau, wo er am Montag Putin traf.",
+            "de",
+            MOSCOW,
+        ),
+        (
+            "Scholz flog aus Moskau nach Kiew, wo er am Montag Selenskyj getroffen hatte.",
+            "de",
+            KYIV,
+        ),
+    ],
+)
+def test_the_place_a_where_clause_hangs_on_is_the_events_place(text, lang, place):
+    [event] = [e for e in events(text, lang) if e.type != "visit"]
+    assert event.place == place

@@ -211,6 +211,7 @@ _REPORTED = re.compile(
     r"\b[^.;:]{0,80}?(?:\bthat\b|,\s*dass\b|\bdass\b)"
 )
 _CLAUSE_SEPARATOR = re.compile(r"[,;–—]")
+_WHERE = re.compile(r"\s*,\s*(?:where|wo)\b", re.IGNORECASE)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 # "Es soll am Freitag formell beschlossen werden": what the sentence before named.
 _IT_OPENS = re.compile(r"\s*Es\s+(?:soll|sollen|wird|werden|wurde)\b")
@@ -1243,6 +1244,21 @@ def _place(
         ),
         None,
     )
+    # "flew to Washington from Tokyo, where he held a summit with Ishiba": the place the
+    # relative clause hangs on, wherever the sentence's traveller went next.
+    where = next(
+        (
+            m
+            for m in passage.mentions
+            if m.places
+            and m.places[0].kind in ("city", "venue")
+            and (after := _WHERE.match(text, m.end, trigger.start)) is not None
+            and not _CLAUSE_SEPARATOR.search(text, after.end(), trigger.start)
+        ),
+        None,
+    )
+    if where is not None:
+        return where.places[0], where
     if own:
         best = max(own, key=lambda m: (_place_rank(m), -abs(m.start - trigger.start)))
         place = best.places[0]
