@@ -8,6 +8,7 @@ name); aliases (owner, normalized); Event (title, start) — so a second run cre
 
 import json
 import time
+import unicodedata
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -91,7 +92,7 @@ def city_rows(gazetteer, min_population, required_ids):
             yield city
 
 
-def place_records(gazetteer, min_population, required_ids, owners):
+def place_records(gazetteer, min_population, required_ids, owners, city_names):
     """Every place as (Place, aliases): countries, regions, then cities."""
     for country in read_json(gazetteer / "countries.json"):
         place = Place(name=country["name"], name_de=country["name_de"], kind=Place.Kind.COUNTRY)
@@ -120,6 +121,7 @@ def place_records(gazetteer, min_population, required_ids, owners):
                 (name, language)
                 for name, language in alias_pairs(city["aliases"])
                 if not foreign_area(normalize_alias(name), city["name"], city["country"], owners)
+                and not city_names.another_citys(normalize_alias(name), city)
             ],
         )
 
@@ -144,6 +146,31 @@ def foreign_area(normalized, city_name, city_country, owners):
         and bool(owners.get(normalized))
         and city_country not in owners[normalized]
     )
+
+
+class CityNames:
+    """The loaded cities by name: "New Delhi" is a GeoNames alias of Delhi, but New Delhi is a
+    city of its own (and the one news means), so Delhi does not keep that alias."""
+
+    def __init__(self, gazetteer, min_population, required_ids):
+        self.ids = defaultdict(set)
+        for city in city_rows(gazetteer, min_population, required_ids):
+            self.ids[normalize_alias(city["name"]), city["country"]].add(city["geonames_id"])
+        self.dropped = set()  # the aliases another_citys took away
+
+    def another_citys(self, normalized, city):
+        others = self.ids.get((normalized, city["country"]))
+        if not others or city["geonames_id"] in others:
+            return False
+        # "Belem" for Belém: an alias that only drops the accents is still the city's name.
+        if _folded(normalized) == _folded(normalize_alias(city["name"])):
+            return False
+        self.dropped.add(normalized)
+        return True
+
+
+def _folded(name):
+    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
 
 
 def create_aliases(model, owner_field, owner_aliases):
@@ -217,7 +244,8 @@ def unique_places(records):
 
 def load_places(gazetteer, min_population, required_ids):
     owners = area_owners(gazetteer)
-    records = unique_places(place_records(gazetteer, min_population, required_ids, owners))
+    names = CityNames(gazetteer, min_population, required_ids)
+    records = unique_places(place_records(gazetteer, min_population, required_ids, owners, names))
     # Write only new or changed rows: re-running on an up-to-date database is then cheap.
     existing = {}
     rows = Place.objects.order_by("pk").values_list("pk", "geonames_id", *PLACE_FIELDS)
@@ -252,6 +280,15 @@ def load_places(gazetteer, min_population, required_ids):
             place__kind=Place.Kind.CITY, normalized__in=list(owners)
         ).values_list("pk", "normalized", "place__name", "place__country")
         if foreign_area(normalized, name, country, owners)
+    ]
+    stale += [
+        pk
+        for pk, normalized, name, country, geonames_id in PlaceAlias.objects.filter(
+            place__kind=Place.Kind.CITY, normalized__in=names.dropped
+        ).values_list("pk", "normalized", "place__name", "place__country", "place__geonames_id")
+        if names.another_citys(
+            normalized, {"name": name, "country": country, "geonames_id": geonames_id}
+        )
     ]
     PlaceAlias.objects.filter(pk__in=stale).delete()
 
