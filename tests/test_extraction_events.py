@@ -1134,3 +1134,8 @@ def test_a_headline_tells_the_summit_a_lead_below_byline_and_stamp_dates():
 def test_the_place_a_where_clause_hangs_on_is_the_events_place(text, lang, place):
     [event] = [e for e in events(text, lang) if e.type != "visit"]
     assert event.place == place
+
+
+def test_talks_someone_is_urged_to_hold_are_not_held():
+    assert not events("Biden urged Scholz on Monday to resume talks with Putin in Moscow.", "en")
+    assert events("Biden held talks with Scholz on Monday in Moscow.", "en")

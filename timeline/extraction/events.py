@@ -80,6 +80,11 @@ _BESIDE = re.compile(
     r"\b(?:am\s+Rande|on\s+the\s+(?:sidelines|margins))\s+(?:des|der|of\s+the|of)\s+(?:\S+\s+)?$",
     re.IGNORECASE,
 )
+_URGED = re.compile(
+    r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|press(?:ed|es|ing)|appeal(?:ed|s)\s+to"
+    r"|encourag(?:ed|es|ing)|asked)\s+(?:[^\s.;:!?]+\s+){0,5}to\s+(?:[^\s.;:!?,]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _OUTCOMES = {"agreement", "sanction"}
 _CANCELLED = re.compile(
     r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped"
@@ -967,6 +972,9 @@ def _candidate(
     if trigger.type == "sanction" and inherited and len(actors) <= 1:
         # "Der Iran steht seit Jahren unter Sanktionen": sanctions named without a day of their
         # own and without a party imposing them on another are the story's background.
+        return None
+    if _URGED.search(text, max(passage.start, trigger.start - 80), trigger.start):
+        # "urged him to resume dialogue with Kim": asked for, not held.
         return None
     if _CANCELLED.search(sentence):
         # A call-off is news, but no event of the timeline (the contract knows no such status).
