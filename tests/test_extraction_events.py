@@ -406,6 +406,10 @@ def test_rief_an_is_a_phone_call():
     [
         ("Deutschland ist am Mittwoch in Brüssel der Nato beigetreten.", "de"),
         ("Germany became a member of NATO in Brussels on Wednesday.", "en"),
+        (
+            "Deutschland wurde heute in Brüssel als ständiges Mitglied in die Nato aufgenommen.",
+            "de",
+        ),
     ],
 )
 def test_an_admission_to_a_body_is_an_agreement(text, lang):
@@ -1139,3 +1143,12 @@ def test_the_place_a_where_clause_hangs_on_is_the_events_place(text, lang, place
 def test_talks_someone_is_urged_to_hold_are_not_held():
     assert not events("Biden urged Scholz on Monday to resume talks with Putin in Moscow.", "en")
     assert events("Biden held talks with Scholz on Monday in Moscow.", "en")
+
+
+def test_two_outcomes_of_one_day_by_different_parties_stay_two():
+    found = events(
+        "Biden und Putin haben sich heute in Brüssel auf eine Erklärung verständigt. "
+        "Es gab Streit um die Ukraine.\n\nEbenfalls heute wurde Deutschland in Brüssel als "
+        "ständiges Mitglied in die Nato aufgenommen."
+    )
+    assert [(e.type, e.start) for e in found] == [("agreement", date(2022, 1, 12))] * 2

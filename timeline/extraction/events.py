@@ -1604,6 +1604,10 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     if _part_of_gathering(a, b) or _part_of_gathering(b, a):
         return True
     core_a, core_b = a.core, b.core
+    if a.type == b.type == "agreement" and core_a and core_b and not core_a & core_b:
+        # "Die G20 verständigten sich auf eine Erklärung … Ebenfalls heute wurde die
+        # Afrikanische Union als Mitglied aufgenommen": two outcomes, of different parties.
+        return False
     if _other_pair(a, b):
         # "Yoon empfing Li, anschließend traf er Kishida": two bilaterals, not one meeting.
         return False
