@@ -1152,3 +1152,14 @@ def test_two_outcomes_of_one_day_by_different_parties_stay_two():
         "ständiges Mitglied in die Nato aufgenommen."
     )
     assert [(e.type, e.start) for e in found] == [("agreement", date(2022, 1, 12))] * 2
+
+
+def test_who_is_named_in_a_point_in_time_is_not_at_the_event():
+    found = events(
+        "Blinken traf am Montag in Moskau Putin. Vor der Begegnung mit Putin hatte Blinken am "
+        "Montag bereits drei Stunden mit Lawrow gesprochen."
+    )
+    assert sorted(sorted(names(e)) for e in found) == [
+        ["Antony Blinken", "Sergey Lavrov"],
+        ["Antony Blinken", "Vladimir Putin"],
+    ]

@@ -112,6 +112,10 @@ _ANCHOR_BEFORE = re.compile(
     r"\b(?:nach|vor|seit|während|after|before|since|during)\s+(?:dem|der|den|the)\s+(?:[\w-]+-)?$",
     re.IGNORECASE,
 )
+_ANCHOR_WITH = re.compile(
+    r"\b(?i:nach|vor|seit|während|after|before|since|during|ahead\s+of)\s+(?:dem|der|den|the|his"
+    r"|her|their|seine[mnr]?|ihre[mnr]?)\s+(?:[\w-]+\s+){0,2}(?:mit|with)\s+(?:[A-ZÄÖÜ][\w-]*\s+){0,3}$",
+)
 _MAX_PLACE_DISTANCE = 2
 _DATELINE_DAYS = timedelta(days=2)
 _INHERITED = "inherited from an earlier sentence: "
@@ -1183,7 +1187,10 @@ def _descriptor(text: str, mention: Mention) -> bool:
 
 def _temporal_anchor(text: str, mention: Mention) -> bool:
     """ "Nach dem Nato-Russland-Rat", "after the summit": another event as a point in time."""
-    return bool(_ANCHOR_BEFORE.search(text[max(0, mention.start - 16) : mention.start]))
+    if _ANCHOR_BEFORE.search(text[max(0, mention.start - 16) : mention.start]):
+        return True
+    # "Vor der Begegnung mit Xi hatte Blinken mit Wang gesprochen": Xi is at the other event.
+    return bool(_ANCHOR_WITH.search(text, max(0, mention.start - 60), mention.start))
 
 
 def _neighbours(
