@@ -1,5 +1,6 @@
 """Event candidates: how triggers, dates, places and actors of a passage become one event."""
 
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -1163,3 +1164,23 @@ def test_who_is_named_in_a_point_in_time_is_not_at_the_event():
         ["Antony Blinken", "Sergey Lavrov"],
         ["Antony Blinken", "Vladimir Putin"],
     ]
+
+
+def test_the_leads_undated_agreement_is_the_statement_the_talks_before_it_placed():
+    # "Ishiba, Trump agree …" (lead, no date), published the morning after; then "The leaders
+    # held talks at the White House on Friday … the two issued a joint statement", the
+    # statement placed by the talks before it.
+    us, de, scholz = (next(a for a in ACTORS if a.key == k) for k in ("us", "de", "scholz"))
+    lead = replace(
+        _told("agreement", [us, de, scholz], BERLIN_CITY, core=[us, de, scholz]),
+        start=date(2022, 1, 12),
+        date_rule="inherited from an earlier sentence: publication day (lead, undated)",
+        extra={"paragraph": 1, "bilateral": True},
+    )
+    statement = replace(
+        _told("agreement", [us, de], BERLIN_CITY, core=[us, de], sentence=(200, 260)),
+        start=date(2022, 1, 11),
+        date_rule="weekday+past tense",
+        extra={"paragraph": 2, "lead": True, "bilateral": True, "sidelines": False},
+    )
+    assert [c.start for c in merge_candidates([lead, statement])] == [date(2022, 1, 11)]

@@ -1588,8 +1588,13 @@ def _finer(a: GazetteerPlace | None, b: GazetteerPlace | None) -> GazetteerPlace
 def _same_in_article(a: Candidate, b: Candidate) -> bool:
     """Within one article, one shared actor named next to the trigger is enough, unless the
     places differ; a vague date joins a precise one only through a body, person or place."""
+    beside_a, beside_b = a.extra.get("sidelines"), b.extra.get("sidelines")
+    if (_headline_of(a, b) or _headline_of(b, a)) and bool(beside_a) == bool(beside_b):
+        # "Ishiba, Trump agree …" in the lead; "the two issued a joint statement", placed by
+        # the talks before it: the lead told it (neither is beside a summit).
+        return True
     if (
-        a.extra.get("sidelines") != b.extra.get("sidelines")
+        beside_a != beside_b
         and ({a.type, b.type} & _GATHERINGS or a.extra.get("bilateral") or b.extra.get("bilateral"))
         and {x.key for x in a.actors} != {x.key for x in b.actors}
     ):
