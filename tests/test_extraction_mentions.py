@@ -85,10 +85,19 @@ def test_offsets_point_at_the_mention():
         assert text[mention.start : mention.end] == mention.text
 
 
-def test_places_after_a_locative_preposition_are_marked():
-    mentions = GAZETTEER.find("Sie treffen sich in der Festungsstadt Brest, sagt Putin.")
-    brest = next(m for m in mentions if m.text == "Brest")
-    assert brest.locative
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie treffen sich in der Festungsstadt Brest, sagt Putin.",
+        # the town of a suburb: "im Pariser Vorort Vélizy-Villacoublay"
+        "Sie treffen sich im Brüsseler Vorort Essen, sagt Putin.",
+        "They meet in the Brussels suburb of Essen, says Putin.",
+    ],
+)
+def test_places_after_a_locative_preposition_are_marked(text):
+    mentions = GAZETTEER.find(text)
+    place = next(m for m in mentions if m.text in ("Brest", "Essen"))
+    assert place.locative
     putin = next(m for m in mentions if m.text == "Putin")
     assert not putin.locative
 

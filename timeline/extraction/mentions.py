@@ -26,7 +26,9 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:(?:in|im|ins|bei|at|to|near|In|Im|At)(?:\s+(?:der|dem|den|die|the|das))?"
     # A visit's object is where it happens: "visited Kyiv", "besuchte Kiew".
     r"|nach|Nach|visit(?:ed|s|ing)?|besuch(?:t|te|ten|en)|toured|reached|erreichte\w*)"
-    r"(?:(?:\s+[\w-]+){0,3}\s+[\w-]*(?:stadt|Stadt|city|capital|metropole|Metropole|kurort)"
+    r"(?:(?:\s+[\w-]+){0,3}\s+[\w-]*(?:stadt|Stadt|city|capital|metropole|Metropole|kurort"
+    # "im Pariser Vorort Vélizy-Villacoublay", "in the Paris suburb of Vélizy"
+    r"|[Vv]orort|suburb|[Ss]tadtteil)"
     r"(?:\s+of)?"
     # "im russischen Kasan", "in der usbekischen Stadt Samarkand": a German adjective (lower
     # case) before the name.
