@@ -1184,3 +1184,19 @@ def test_the_leads_undated_agreement_is_the_statement_the_talks_before_it_placed
         extra={"paragraph": 2, "lead": True, "bilateral": True, "sidelines": False},
     )
     assert [c.start for c in merge_candidates([lead, statement])] == [date(2022, 1, 11)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # German "war" is "was", not the English "war in …"
+        (
+            "Am Montag war in Moskau das Treffen von Scholz und Putin zu Ende gegangen.",
+            "de",
+            MOSCOW,
+        ),
+        ("Scholz and Putin met in Moscow on Monday to discuss the war in Kyiv.", "en", MOSCOW),
+    ],
+)
+def test_a_war_in_a_city_is_a_topic_in_english_only(text, lang, place):
+    assert one(text, lang).place == place

@@ -125,7 +125,9 @@ _MEETING_WEIGHT = 0.8
 _GATHERINGS = {"summit", "session"}
 _TOPIC_BEFORE = re.compile(
     r"\b(?:[Kk]rieg\w*|[Kk]ämpfe\w*|[Kk]onflikt\w*|[Kk]rise\w*|Lage|Situation|Frieden\w*"
-    r"|Waffenruhe|Waffenstillstand\w*|Gewalt|Invasion|Angriff\w*|Offensive|war|conflict"
+    r"|Waffenruhe|Waffenstillstand\w*|Gewalt|Invasion|Angriff\w*|Offensive|conflict"
+    # English "the war in Gaza", not German "Anfang März war in der indischen Hauptstadt"
+    r"|(?:the|a|an|this|that|its|his|their|[’']s)\s+(?:[\w-]+\s+){0,2}war"
     r"|crisis|fighting|situation|peace|cease-?fire|truce|violence|invasion|offensive|attacks?"
     r"|Feuerpause|Kampfhandlungen|Blutvergießen|Wiederaufbau|hostilities|bloodshed"
     r"|reconstruction|elections?|Wahl(?:en)?"
