@@ -91,6 +91,7 @@ def test_a_sentence_with_trigger_date_and_actors_is_an_event(
         "Russland hat 2000 Soldaten an die Grenze verlegt, sagte Scholz am Montag.",  # no trigger
         "Unterschrieben wurde das Abkommen von Scholz und Putin am Montag allerdings nicht.",
         "Es war das zweite Gespräch zwischen Scholz und Putin in diesem Jahr.",  # a year frames
+        "Die Nato und Russland gingen am Montag ohne gemeinsame Abschlusserklärung auseinander.",
     ],
 )
 def test_commentary_negation_and_background_are_no_events(text):

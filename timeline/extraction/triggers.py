@@ -165,7 +165,7 @@ _ENGLISH = {
 }
 
 _NEGATION = {
-    "de": re.compile(r"\b(?:kein\w*|nicht|nie|niemals)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
+    "de": re.compile(r"\b(?:kein\w*|nicht|nie|niemals|ohne)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
     "en": re.compile(r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
 }
 
