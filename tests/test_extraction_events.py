@@ -1201,3 +1201,18 @@ def test_the_leads_undated_agreement_is_the_statement_the_talks_before_it_placed
 )
 def test_a_war_in_a_city_is_a_topic_in_english_only(text, lang, place):
     assert one(text, lang).place == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken was expected to leave Geneva before the end of the talks to testify before "
+        "Congress in Moscow on Wednesday.",
+        "Asked whether the talks could open the way for Putin to visit Geneva on Friday, Lavrov "
+        "said he had no information.",
+        "Ob Scholz am Freitag nach Moskau reist, ist noch offen.",
+    ],
+)
+def test_a_point_in_time_or_a_question_is_no_event(text):
+    lang = "de" if " ist " in text else "en"
+    assert events(text, lang) == ()

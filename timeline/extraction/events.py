@@ -99,6 +99,8 @@ _INVITED = re.compile(
     r"[^.;:!?]{0,60}\Z",
     re.IGNORECASE,
 )
+# "Asked whether the talks could open the way for Xi to visit Washington": a question.
+_WHETHER_BEFORE = re.compile(r"\b(?:ob|whether)\b[^,;:.!?]*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:der|die|das|dem|den|which|that|who)\s", re.IGNORECASE)
 # "hätte reisen sollen", "would have met": what did not happen.
 _COUNTERFACTUAL = re.compile(
@@ -970,6 +972,7 @@ def _candidate(
         not _enough(actors, place, trigger, beside, own_date=not inherited)
         or _counterfactual(clause)
         or _open_question(clause)
+        or _WHETHER_BEFORE.search(text, max(passage.start, trigger.start - 100), trigger.start)
     ):
         return None
     if trigger.type == "visit" and _RETURN.search(sentence) and _at_home(actors, place):

@@ -198,6 +198,9 @@ _WEIGHTS = {"de": _GERMAN, "en": _ENGLISH}
 _ANCHOR = re.compile(
     r"\b(?i:nach|vor|seit|während|after|before|since|during|ahead\s+of|im\s+anschluss\s+an"
     r"|following|in\s+the\s+wake\s+of|am\s+rande)\s+(?i:dem|der|den|das|des|the)"
+    # "before the end of the talks", "nach dem Ende der Gespräche": still a point in time.
+    r"(?:\s+(?i:end|start|close|conclusion|opening|beginning|Ende|Beginn|Abschluss|Auftakt)"
+    r"\s+(?i:of\s+the|der|des))?"
     # An adjective may stand between ("nach dem ersten Treffen"); a noun ends the phrase.
     r"(?:\s+[a-zäöüß][\w-]*)?\s+$"
 )
