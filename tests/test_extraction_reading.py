@@ -132,6 +132,11 @@ def test_it_reads_agency_formats(text, outlet, published):
             datetime(2025, 11, 24, 22, 15, tzinfo=BERLIN),
         ),
         ("Updated April 2, 2025 - World", datetime(2025, 4, 2, 12, 0, tzinfo=BERLIN)),
+        ("UPDATED September 5, 2023, 8:39 PM", datetime(2023, 9, 5, 20, 39, tzinfo=BERLIN)),
+        (
+            "Von Anna Mertens (KNA) | Beirut, 30.11.2025, 19:35 Uhr",
+            datetime(2025, 11, 30, 19, 35, tzinfo=BERLIN),
+        ),
         (
             "Updated on: March 3, 2025 / 6:05 PM EST / CBS News",
             datetime(2025, 3, 3, 18, 5, tzinfo=utc(-5)),
@@ -161,7 +166,7 @@ def test_it_reads_the_stamp_line_as_publication_time_not_title(stamp, published)
     assert document.published == published
     assert document.published.utcoffset() == published.utcoffset()
     assert document.title == headline
-    assert [document.body[start:end] for start, end in document.metadata] == [stamp]
+    assert {document.body[start:end] for start, end in document.metadata} == {stamp}
 
 
 @pytest.mark.parametrize(

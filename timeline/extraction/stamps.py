@@ -51,7 +51,10 @@ _LABEL = (
     r"|Datum|Date|Issued"
     # KNA's "Vatikanstadt - 19.05.2025": the place the report is filed from, then the date
     r"|[A-ZÄÖÜ][\w'’.]+(?:[ \t/][A-ZÄÖÜ][\w'’.]+)?[ \t]+[–—-](?=[ \t]+\d)"
-    r"|(?:Last[ \t]+)?[Uu]pdated|Published|Posted|Beitrag|Kommentar|Artikel|Sendung)"
+    # KNA's "Von Anna Mertens (KNA) | Beirut, 30.11.2025, 19:35 Uhr": a byline, then the place
+    r"|(?:[^\n|]{1,80}\|[ \t]*)?[A-ZÄÖÜ][\w'’.-]+(?:[ \t][A-ZÄÖÜ][\w'’.-]+)?,(?=[ \t]*\d)"
+    r"|(?:Last[ \t]+)?[Uu]pdated|Published|Posted|Beitrag|Kommentar|Artikel|Sendung"
+    r"|UPDATED|PUBLISHED|POSTED|AKTUALISIERT|VERÖFFENTLICHT)"
     r"(?:[ \t]+(?:am|vom|[Oo]n))?[ \t]*:?[ \t]*)"
 )
 _WEEKDAY = (
@@ -105,7 +108,8 @@ def find_stamp(text: str, tz: tzinfo) -> Stamp | None:
 def _fills_its_line(match: re.Match[str]) -> bool:
     # Text before an unlabelled date makes it the end of a sentence, not a stamp after a headline.
     before = match.string[: match.start()].strip()
-    return len(match.group().strip()) <= MAX_STAMP_CHARS and (not before or bool(match["label"]))
+    stamp = match.group().strip()[len((match["label"] or "").strip()) :]
+    return len(stamp) <= MAX_STAMP_CHARS and (not before or bool(match["label"]))
 
 
 def _published(match: re.Match[str], tz: tzinfo) -> datetime | None:
