@@ -160,3 +160,18 @@ def test_a_surname_after_another_given_name_is_someone_else():
     assert found("Bennett warnte.") == ["bennett"]
     assert found("Naftali Bennett warnte.") == ["bennett"]
     assert found("Ministerpräsident Bennett warnte.") == ["bennett"]
+
+
+def test_a_region_outweighs_a_small_namesake_town_abroad_not_its_own_capital():
+    florida = GazetteerPlace("fl", "Florida", "US", kind="region", region="US-FL")
+    florida_cuba = GazetteerPlace("fl-cu", "Florida", "CU", population=49_000)
+    kaunas = GazetteerPlace("kaunas", "Kaunas", "LT", population=289_380)
+    kaunas_county = GazetteerPlace("kaunas-county", "Kaunas", "LT", kind="region", region="LT-KU")
+    gazetteer = Gazetteer([US], [florida, florida_cuba, kaunas, kaunas_county])
+    for text, expected in [
+        ("Die Gesandten trafen sich in Florida.", florida),
+        ("Die Minister trafen sich in Kaunas.", kaunas),
+    ]:
+        found = gazetteer.find(text)
+        [mention] = resolve_places(found, place_context(found))
+        assert mention.places == (expected,)

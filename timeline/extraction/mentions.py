@@ -391,13 +391,30 @@ def resolve_places(mentions: Sequence[Mention], context: PlaceContext) -> list[M
             nearby = {
                 country for at, country in context.located if abs(at - mention.start) <= _NEARBY
             }
-            best = max(mention.places, key=lambda p: _place_score(p, context, nearby, located))
+            best = max(
+                mention.places,
+                key=lambda p: (
+                    _place_score(p, context, nearby, located)
+                    + _REGION_WEIGHT * _unshared_region(p, mention.places)
+                ),
+            )
             mention = replace(mention, places=(best,))
         resolved.append(mention)
     return resolved
 
 
 _KIND_BONUS = {"country": 0.6, "city": 0.5, "venue": 0.4, "region": 0.0}
+# The gazetteer knows no population of regions; a state or province has about a million
+# people (log10), as much as a big city: "Florida" is the US state, not Florida in Cuba.
+_REGION_WEIGHT = 6.0
+
+
+def _unshared_region(place: GazetteerPlace, places: Sequence[GazetteerPlace]) -> bool:
+    """A region whose name no city of its own country shares: "Kaunas" the city is meant
+    rather than the county named after it, but "Florida" names no US city."""
+    return place.kind == "region" and not any(
+        other.kind == "city" and other.country == place.country for other in places
+    )
 
 
 def _place_score(
