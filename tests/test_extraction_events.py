@@ -1216,3 +1216,14 @@ def test_a_war_in_a_city_is_a_topic_in_english_only(text, lang, place):
 def test_a_point_in_time_or_a_question_is_no_event(text):
     lang = "de" if " ist " in text else "en"
     assert events(text, lang) == ()
+
+
+def test_two_calls_of_one_day_with_different_people_stay_two():
+    found = events(
+        "Biden telefonierte am Montag mit Scholz über Gas. Am Montag telefonierte Biden "
+        "außerdem mit Putin über die Ukraine."
+    )
+    assert sorted(sorted(names(e)) for e in found if e.type == "phone_call") == [
+        ["Joe Biden", "Olaf Scholz"],
+        ["Joe Biden", "Vladimir Putin"],
+    ]

@@ -1659,8 +1659,8 @@ def _one_of(told: Candidate, event: Candidate) -> bool:
 
 
 def _other_pair(a: Candidate, b: Candidate) -> bool:
-    """Two meetings of two people each, not the same two."""
-    if a.type != "meeting" or b.type != "meeting":
+    """Two meetings (or two calls) of two people each, not the same two."""
+    if a.type != b.type or a.type not in ("meeting", "phone_call"):
         return False
     people_a = {x.key for x in a.actors if x.kind == "person" and x.key in a.core}
     people_b = {x.key for x in b.actors if x.kind == "person" and x.key in b.core}
