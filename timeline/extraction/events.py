@@ -611,6 +611,15 @@ def _open_question(clause: str) -> bool:
     return bool(_WHETHER.match(clause))
 
 
+def _asked_whether(text: str, passage: Passage, trigger: Trigger) -> bool:
+    """ "Asked whether the talks could open the way for Xi to visit Washington": a question."""
+    start = max(passage.start, trigger.start - 100)
+    window = text[start : trigger.start].lower()
+    if "ob " not in window and "whether" not in window:
+        return False  # a cheap look first
+    return bool(_WHETHER_BEFORE.search(text, start, trigger.start))
+
+
 def _counterfactual(sentence: str) -> bool:
     """The main clause says it did not happen ("hätte … reisen sollen"); a relative clause
     ("a resolution that would have supported …") does not count."""
@@ -972,7 +981,7 @@ def _candidate(
         not _enough(actors, place, trigger, beside, own_date=not inherited)
         or _counterfactual(clause)
         or _open_question(clause)
-        or _WHETHER_BEFORE.search(text, max(passage.start, trigger.start - 100), trigger.start)
+        or _asked_whether(text, passage, trigger)
     ):
         return None
     if trigger.type == "visit" and _RETURN.search(sentence) and _at_home(actors, place):
@@ -982,7 +991,10 @@ def _candidate(
         # "Der Iran steht seit Jahren unter Sanktionen": sanctions named without a day of their
         # own and without a party imposing them on another are the story's background.
         return None
-    if _URGED.search(text, max(passage.start, trigger.start - 80), trigger.start):
+    asked_from = max(passage.start, trigger.start - 80)
+    if text.find("to ", asked_from, trigger.start) >= 0 and _URGED.search(
+        text, asked_from, trigger.start
+    ):
         # "urged him to resume dialogue with Kim": asked for, not held.
         return None
     if _CANCELLED.search(sentence):
@@ -1195,7 +1207,11 @@ def _temporal_anchor(text: str, mention: Mention) -> bool:
     if _ANCHOR_BEFORE.search(text[max(0, mention.start - 16) : mention.start]):
         return True
     # "Vor der Begegnung mit Xi hatte Blinken mit Wang gesprochen": Xi is at the other event.
-    return bool(_ANCHOR_WITH.search(text, max(0, mention.start - 60), mention.start))
+    before = max(0, mention.start - 60)
+    window = text[before : mention.start]
+    if "mit " not in window and "with " not in window:
+        return False  # most mentions follow no "mit"/"with": a cheap look first
+    return bool(_ANCHOR_WITH.search(text, before, mention.start))
 
 
 def _neighbours(
@@ -1366,9 +1382,11 @@ def _topic(text: str, mention: Mention) -> bool:
     event is about, not where it is held; "since Trump's return to the White House": an
     office, not a building."""
     before = max(0, mention.start - 40)
-    if _TOPIC_BEFORE.search(text, before, mention.start) or _SINCE_BEFORE.search(
-        text, before, mention.start
-    ):
+    if _TOPIC_BEFORE.search(text, before, mention.start):
+        return True
+    window = text[before : mention.start].lower()
+    since = "seit" in window or "since" in window
+    if since and _SINCE_BEFORE.search(text, before, mention.start):
         return True
     return bool(mention.actors) and bool(_OFFICE_BEFORE.search(text, before, mention.start))
 

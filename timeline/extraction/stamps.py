@@ -51,8 +51,8 @@ _LABEL = (
     r"|Datum|Date|Issued"
     # KNA's "Vatikanstadt - 19.05.2025": the place the report is filed from, then the date
     r"|[A-ZÄÖÜ][\w'’.]+(?:[ \t/][A-ZÄÖÜ][\w'’.]+)?[ \t]+[–—-](?=[ \t]+\d)"
-    # KNA's "Von Anna Mertens (KNA) | Beirut, 30.11.2025, 19:35 Uhr": a byline, then the place
-    r"|(?:[^\n|]{1,80}\|[ \t]*)?[A-ZÄÖÜ][\w'’.-]+(?:[ \t][A-ZÄÖÜ][\w'’.-]+)?,(?=[ \t]*\d)"
+    # KNA's "… | Beirut, 30.11.2025, 19:35 Uhr": the place the report is filed from
+    r"|[A-ZÄÖÜ][\w'’.-]+(?:[ \t][A-ZÄÖÜ][\w'’.-]+)?,(?=[ \t]*\d)"
     r"|(?:Last[ \t]+)?[Uu]pdated|Published|Posted|Beitrag|Kommentar|Artikel|Sendung"
     r"|UPDATED|PUBLISHED|POSTED|AKTUALISIERT|VERÖFFENTLICHT)"
     r"(?:[ \t]+(?:am|vom|[Oo]n))?[ \t]*:?[ \t]*)"
@@ -101,15 +101,19 @@ def find_stamp(text: str, tz: tzinfo) -> Stamp | None:
             match = pattern.search(line.group())
             if match and _fills_its_line(match) and (published := _published(match, tz)):
                 start = line.start() + match.start()
-                return Stamp(published, (start, start + len(match.group().rstrip())))
+                end = start + len(match.group().rstrip())
+                if "|" in line.group()[: match.start()]:
+                    # KNA's byline before the stamp ("Von Anna Mertens (KNA) | Beirut,
+                    # 30.11.2025, 19:35 Uhr"): the whole line is the head's metadata.
+                    start = line.start()
+                return Stamp(published, (start, end))
     return None
 
 
 def _fills_its_line(match: re.Match[str]) -> bool:
     # Text before an unlabelled date makes it the end of a sentence, not a stamp after a headline.
     before = match.string[: match.start()].strip()
-    stamp = match.group().strip()[len((match["label"] or "").strip()) :]
-    return len(stamp) <= MAX_STAMP_CHARS and (not before or bool(match["label"]))
+    return len(match.group().strip()) <= MAX_STAMP_CHARS and (not before or bool(match["label"]))
 
 
 def _published(match: re.Match[str], tz: tzinfo) -> datetime | None:
