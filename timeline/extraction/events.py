@@ -1612,7 +1612,8 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     """Within one article, one shared actor named next to the trigger is enough, unless the
     places differ; a vague date joins a precise one only through a body, person or place."""
     beside_a, beside_b = a.extra.get("sidelines"), b.extra.get("sidelines")
-    if (_headline_of(a, b) or _headline_of(b, a)) and bool(beside_a) == bool(beside_b):
+    headline = _headline_of(a, b) or _headline_of(b, a)
+    if headline and bool(beside_a) == bool(beside_b):
         # "Ishiba, Trump agree …" in the lead; "the two issued a joint statement", placed by
         # the talks before it: the lead told it (neither is beside a summit).
         return True
@@ -1623,7 +1624,7 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     ):
         # "Am Rande des Gipfels traf Merz Modi": a meeting beside the summit, not the summit.
         return False
-    if _headline_of(a, b) or _headline_of(b, a):
+    if headline:
         return True
     if not _compatible(a, b):
         return False

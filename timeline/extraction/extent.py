@@ -50,12 +50,12 @@ def is_end_date(text: str, expression: TemporalExpression) -> bool:
 def is_continuation(text: str, expression: TemporalExpression) -> bool:
     if _CONTINUES.search(text[max(0, expression.start - 30) : expression.start]):
         return True
-    # "setzten ihre Beratungen am Freitagmorgen fort": the date inside the separable verb.
     after = text[expression.end : expression.end + 80]
     if ("fortgesetzt" in after or "continued" in after or "resumed" in after) and (
         _CONTINUED_AFTER.match(text, expression.end)
     ):
         return True
+    # "setzten ihre Beratungen am Freitagmorgen fort": the date inside the separable verb.
     resumed = _SET_FORTH.search(text, max(0, expression.start - 60), expression.end + 30)
     return resumed is not None and resumed.start() < expression.start < resumed.end()
 

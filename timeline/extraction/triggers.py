@@ -39,7 +39,8 @@ _GERMAN = {
         r"|verabschiede\w*|beschlossen|beschloss\w*|billigte\w*|gebilligt"
         r"|gemeinsame[nr]?\s+erklärung|abschlusserklärung"
         # An admission to a body: "Finnland ist der Nato beigetreten", "die Beitrittsurkunde".
-        r"|beigetreten|beitrittsurkunde\w*|als\s+(?:[^\s.!?;:]+\s+){0,3}mitglied\w*\s+(?:[^\s.!?;:]+\s+){0,4}aufgenommen"
+        r"|beigetreten|beitrittsurkunde\w*"
+        r"|als\s+(?:[^\s.!?;:]+\s+){0,3}mitglied\w*\s+(?:[^\s.!?;:]+\s+){0,4}aufgenommen"
         # "haben ihre Verhandlungen über ein Freihandelsabkommen abgeschlossen"
         r"|(?:verhandlungen|gespräche)\s+(?:[^\s.!?;:]+\s+){0,6}abgeschlossen"
         r"|schließen\s+(?:[^\s.!?;:]+\s+){0,2}verhandlungen\s+(?:[^\s.!?;:]+\s+){0,5}ab\b"

@@ -92,8 +92,8 @@ def city_rows(gazetteer, min_population, required_ids):
             yield city
 
 
-def place_records(gazetteer, min_population, required_ids, owners, city_names):
-    """Every place as (Place, aliases): countries, regions, then cities."""
+def place_records(gazetteer, cities, owners, city_names):
+    """Every place as (Place, aliases): countries, regions, then the loaded cities."""
     for country in read_json(gazetteer / "countries.json"):
         place = Place(name=country["name"], name_de=country["name_de"], kind=Place.Kind.COUNTRY)
         place.country, place.population = country["iso2"], country["population"]
@@ -103,7 +103,7 @@ def place_records(gazetteer, min_population, required_ids, owners, city_names):
         place = Place(name=region["name"], kind=Place.Kind.REGION, country=region["country"])
         place.region = region["code"]
         yield place, [(a["name"], a["language"]) for a in region["aliases"]]
-    for city in city_rows(gazetteer, min_population, required_ids):
+    for city in cities:
         place = Place(
             name=city["name"],
             name_de=city["name_de"],
@@ -152,9 +152,9 @@ class CityNames:
     """The loaded cities by name: "New Delhi" is a GeoNames alias of Delhi, but New Delhi is a
     city of its own (and the one news means), so Delhi does not keep that alias."""
 
-    def __init__(self, gazetteer, min_population, required_ids):
+    def __init__(self, cities):
         self.ids = defaultdict(set)
-        for city in city_rows(gazetteer, min_population, required_ids):
+        for city in cities:
             self.ids[normalize_alias(city["name"]), city["country"]].add(city["geonames_id"])
         self.dropped = set()  # the aliases another_citys took away
 
@@ -244,8 +244,9 @@ def unique_places(records):
 
 def load_places(gazetteer, min_population, required_ids):
     owners = area_owners(gazetteer)
-    names = CityNames(gazetteer, min_population, required_ids)
-    records = unique_places(place_records(gazetteer, min_population, required_ids, owners, names))
+    cities = list(city_rows(gazetteer, min_population, required_ids))
+    names = CityNames(cities)
+    records = unique_places(place_records(gazetteer, cities, owners, names))
     # Write only new or changed rows: re-running on an up-to-date database is then cheap.
     existing = {}
     rows = Place.objects.order_by("pk").values_list("pk", "geonames_id", *PLACE_FIELDS)
