@@ -48,6 +48,14 @@ ROWS = [
     ("de", WED, "In der Nacht zum Dienstag griffen Rebellen an.", "In der Nacht zum Dienstag", "date", "2022-01-11", "2022-01-11", "day", "night"),  # noqa: E501
     ("de", WED, "Am heutigen Mittwoch beraten die Botschafter.", "Am heutigen Mittwoch", "date", "2022-01-12", "2022-01-12", "day", None),  # noqa: E501
     ("de", WED, "Seit Montag verhandeln die Delegationen.", "Seit Montag", "date", "2022-01-10", "2022-01-10", "day", None),  # noqa: E501
+    # a weekday of a named week: that week's day, whatever the tense or the publication day
+    ("de", WED, "Der Rat soll am Freitag kommender Woche abstimmen.", "am Freitag kommender Woche", "date", "2022-01-21", "2022-01-21", "day", None),  # noqa: E501
+    ("de", WED, "Am Montag der kommenden Woche reist sie nach Kiew.", "Am Montag der kommenden Woche", "date", "2022-01-17", "2022-01-17", "day", None),  # noqa: E501
+    ("de", WED, "Er war am Donnerstag vergangener Woche in Paris.", "am Donnerstag vergangener Woche", "date", "2022-01-06", "2022-01-06", "day", None),  # noqa: E501
+    ("en", WED, "The council is to vote on Friday next week.", "on Friday next week", "date", "2022-01-21", "2022-01-21", "day", None),  # noqa: E501
+    ("en", WED, "He was in Paris on Thursday of last week.", "on Thursday of last week", "date", "2022-01-06", "2022-01-06", "day", None),  # noqa: E501
+    ("de", WED, "Am Dienstag und Mittwoch kommender Woche beraten sie.", "Am Dienstag und Mittwoch kommender Woche", "date", "2022-01-18", "2022-01-19", "day", None),  # noqa: E501
+    ("en", WED, "They meet on Monday and Tuesday next week.", "on Monday and Tuesday next week", "date", "2022-01-17", "2022-01-18", "day", None),  # noqa: E501
     # today, yesterday, tomorrow and parts of day
     ("de", WED, "Der Rat tagt heute Vormittag in Brüssel.", "heute Vormittag", "date", "2022-01-12", "2022-01-12", "day", "morning"),  # noqa: E501
     ("de", WED, "Gestern Abend sprach Biden mit Putin.", "Gestern Abend", "date", "2022-01-11", "2022-01-11", "day", "evening"),  # noqa: E501

@@ -124,12 +124,14 @@ GERMAN = _rules(
     ("digit", QUARTER_CODE, r.resolve_quarter, "q[1-4]"),
     ("weekday", r"\b" + _DE_WEEKDAY_PREFIX + r"(?:(?P<mod>" + DE_MOD + r"|heutige[nrms]?)\s+)?"
      + de_weekday() + r"(?P<pod>morgen|vormittag|mittag|nachmittag|abend|nacht)?"
-     r"(?:\s+(?P<pod2>früh|Vormittag|Mittag|Nachmittag|Abend|Nacht))?\b", r.resolve_weekday),
+     r"(?:\s+(?P<pod2>früh|Vormittag|Mittag|Nachmittag|Abend|Nacht))?\b"
+     r"(?:\s+(?:der\s+)?(?P<wmod>" + DE_MOD + r")\s+Woche\b)?", r.resolve_weekday),
     ("weekday", r"\b(?:in\s+der\s+)?Nacht\s+(?:vo[nm]\s+\w+\s+)?(?:zu[mr]?|auf)\s+(?:den\s+)?"
      r"(?:(?P<mod>" + DE_MOD + r")\s+)?" + de_weekday() + r"\b", r.resolve_night_before, "nacht"),
     ("weekday", r"\b(?:(?P<between>zwischen)\s+|vo[nm]\s+|am\s+)?"
      r"(?:(?P<mod>" + DE_MOD + r")\s+)?" + de_weekday("wd1") +
-     r"\s*(?P<sep>bis(?:\s+(?:zum|einschließlich))?|und|[-–])\s*" + de_weekday("wd2") + r"\b",
+     r"\s*(?P<sep>bis(?:\s+(?:zum|einschließlich))?|und|[-–])\s*" + de_weekday("wd2") + r"\b"
+     r"(?:\s+(?:der\s+)?(?P<wmod>" + DE_MOD + r")\s+Woche\b)?",
      r.resolve_weekday_range, _DE_RANGE_SEP_WEEKDAY),
     ("weekday", r"\b(?P<every>jede[nrs]?)\s+" + de_weekday() + r"\b", r.resolve_set, "jede"),
     ("weekday", r"\b(?P<adv>(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend"
@@ -249,10 +251,12 @@ ENGLISH = _rules(
     ("digit", r"\b" + _EN_PART + r"\s*" + year() + r"\b", r.resolve_year_part, _EN_PART_NEED),
     ("digit", QUARTER_CODE, r.resolve_quarter, "q[1-4]"),
     ("weekday", r"\b" + _EN_PREP + r"(?:(?P<mod>" + EN_MOD + r")\s+)?" + en_weekday()
-     + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b", r.resolve_weekday),
-    ("weekday", r"\b(?:(?P<between>between)\s+|from\s+)?(?:(?P<mod>" + EN_MOD + r")\s+)?"
+     + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b"
+     r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<wmod>" + EN_MOD + r")\s+week\b)?", r.resolve_weekday),
+    ("weekday", r"\b(?:(?P<between>between)\s+|from\s+|on\s+)?(?:(?P<mod>" + EN_MOD + r")\s+)?"
      + en_weekday("wd1")
-     + r"\s*(?P<sep>to|through|until|and|[-–])\s*" + en_weekday("wd2") + r"\b",
+     + r"\s*(?P<sep>to|through|until|and|[-–])\s*" + en_weekday("wd2") + r"\b"
+     r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<wmod>" + EN_MOD + r")\s+week\b)?",
      r.resolve_weekday_range, _EN_RANGE_SEP_WEEKDAY),
     ("weekday", r"\b(?P<every>every|each)\s+(?:other\s+)?" + en_weekday() + r"\b", r.resolve_set,
      "every|each"),

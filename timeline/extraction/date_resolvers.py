@@ -92,6 +92,10 @@ def _on(span: cal.Interval, precision: str, rule: str, **extra: object) -> Found
 def weekday_date(match: re.Match[str], ctx: Context, name: str = "wd") -> tuple[date, str]:
     weekday = weekday_number(match[name].rstrip("s")) or 0
     modifier = _lower(match, "mod")
+    if week_modifier := _lower(match, "wmod"):
+        # "am Freitag kommender Woche", "on Tuesday last week": that weekday of that week.
+        monday = cal.week_of(cal.shift(ctx.today, direction_of(week_modifier), "W"))[0]
+        return monday + timedelta(days=weekday), "weekday of relative week"
     if modifier.startswith("heutig"):
         return ctx.today, "weekday=publication day"
     direction = direction_of(modifier)
