@@ -370,6 +370,16 @@ def test_a_side_meeting_of_one_group_is_where_the_session_it_is_beside_is():
     assert [(e.type, e.place) for e in side] == [("meeting", BRUSSELS)]
 
 
+def test_a_side_meeting_is_dated_by_its_summit_not_by_the_paragraph_before():
+    found = events(
+        "Die Nato beriet am Dienstag in Brüssel über Russland.\n\n"
+        "Am 3. Dezember hatten die USA neue Sanktionen gegen Russland verhängt.\n\n"
+        "Am Rande der Beratungen trafen sich Scholz und Biden zu einem Gespräch."
+    )
+    side = [e for e in found if names(e) >= {"Olaf Scholz", "Joe Biden"}]
+    assert [(e.start, e.place) for e in side] == [(date(2022, 1, 11), BRUSSELS)]
+
+
 def test_the_seven_states_are_whoever_the_sentence_before_named():
     event = one(
         "Die USA und Deutschland streiten über Russland. In einer gemeinsamen Erklärung "

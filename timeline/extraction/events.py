@@ -547,12 +547,31 @@ def _on_the_sidelines(
         same_day = earlier.start <= candidate.start <= _last(earlier)
         related = candidate.type == "agreement" or bool(earlier.core & candidate.core)
         if sidelines or (same_day and related):
-            return replace(
+            candidate = replace(
                 candidate,
                 place=earlier.place,
                 title=f"{candidate.title} in {earlier.place.name}",
                 extra={**candidate.extra, "sidelines": sidelines},
             )
+            if (
+                sidelines
+                and not earlier.start <= candidate.start <= _last(earlier)
+                and not any(e.role == "date" for e in candidate.evidence)
+            ):
+                # "Am Rande des Gipfels trafen sich Lula und Sánchez", after a paragraph about
+                # October: the side meeting is dated by its summit, not by the story's last date.
+                candidate = replace(
+                    candidate,
+                    start=earlier.start,
+                    end=earlier.end,
+                    precision=earlier.precision,
+                    approximate=earlier.approximate,
+                    time=None,
+                    part_of_day=None,
+                    status=earlier.status,
+                    date_rule=f"on the sidelines of: {earlier.date_rule}",
+                )
+            return candidate
     return candidate
 
 
