@@ -65,7 +65,8 @@ _DE_WEAK_PAST = (
     r"|(?!ge|verbündete)[a-zäöüß]+(?:d|t|chn|dn|ffn|gn)eten?"
 )
 _EN_FUTURE = (
-    r"will|'ll|shall|won't|would(?!\s+have)|due|expected|scheduled|set to|plans?|planned"
+    # "plans to"/"plan to", never the noun ("met on Monday to draw up a plan").
+    r"will|'ll|shall|won't|would(?!\s+have)|due|expected|scheduled|set to|plans?\s+to|planned"
     r"|planning|going to|intends?|upcoming|next|coming|slated|poised|aims? to|hopes? to"
     r"|is to|are to"
 )
