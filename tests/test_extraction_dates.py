@@ -236,7 +236,7 @@ ROWS = [
     ("en", WED, "The leaders will speak at noon.", "at noon", "time", None, None, None, "12:00"),
     # English: weeks, months, years
     ("en", WED, "Diplomacy is in high gear this week.", "this week", "date", "2022-01-10", "2022-01-16", "week", None),  # noqa: E501
-    ("en", WED, "The ministers met in Harare, Zimbabwe, on Monday to draw up a plan.", "on Monday", "date", "2022-01-10", "2022-01-10", "day", None),  # noqa: E501
+    ("en", WED, "The ministers met in Harare, Zimbabwe, on Monday to draw up a plan to end it.", "on Monday", "date", "2022-01-10", "2022-01-10", "day", None),  # noqa: E501
     ("en", WED, "A summit is planned next month.", "next month", "date", "2022-02-01", "2022-02-28", "month", None),  # noqa: E501
     ("en", WED, "Troops massed at the border last year.", "last year", "date", "2021-01-01", "2021-12-31", "year", None),  # noqa: E501
     ("en", WED, "More talks are expected in the coming week.", "in the coming week", "date", "2022-01-17", "2022-01-23", "week", None),  # noqa: E501

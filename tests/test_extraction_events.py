@@ -1242,3 +1242,26 @@ def test_two_calls_of_one_day_with_different_people_stay_two():
         ["Joe Biden", "Olaf Scholz"],
         ["Joe Biden", "Vladimir Putin"],
     ]
+
+
+def test_a_date_set_off_by_commas_dates_the_clause_before_it():
+    [summit] = [
+        e
+        for e in events(
+            "Nato leaders, meeting at a summit in Vienna, Austria, on Jan. 3, called for an "
+            "immediate ceasefire.",
+            "en",
+        )
+        if e.type == "summit"
+    ]
+    assert (summit.start, summit.place) == (date(2022, 1, 3), VIENNA)
+
+
+def test_there_is_the_place_the_clause_before_named_in_the_same_sentence():
+    found = events(
+        "Lavrov and Blinken met in Geneva on Jan. 3. NATO held a session in Vienna on Jan. 4, "
+        "and the NATO-Russia Council, which met there the next day, agreed on talks.",
+        "en",
+    )
+    council = [e for e in found if "NATO-Russia Council" in names(e)]
+    assert council and {e.place for e in council} == {VIENNA}

@@ -1352,14 +1352,22 @@ def _place(
         text.find("there", passage.start, passage.end) >= 0
     )
     if there and _THERE.search(text, passage.start, passage.end):
-        before = [
-            mention
-            for other in by_sentence.get(passage.index - 1, ())
-            for mention in other.mentions
-            if mention.places and mention.locative and mention.places[0].kind in ("city", "venue")
-        ]
-        if before:
-            return before[-1].places[0], before[-1]
+        # "… at a session in Addis Ababa on Feb. 14, and the summit, which opened there the
+        # next day": the place of the sentence's own clause before, else of the sentence before.
+        for others in (
+            [o for o in by_sentence.get(passage.index, ()) if o.end <= passage.start],
+            by_sentence.get(passage.index - 1, ()),
+        ):
+            before = [
+                mention
+                for other in others
+                for mention in other.mentions
+                if mention.places
+                and mention.locative
+                and mention.places[0].kind in ("city", "venue")
+            ]
+            if before:
+                return before[-1].places[0], before[-1]
     # "die Münchner Sicherheitskonferenz": a conference named after its town is held there.
     named = next(
         (

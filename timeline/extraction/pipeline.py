@@ -233,7 +233,10 @@ def _clauses(
         [d.start for d in dates if d.kind == "date" and not d.background]
         + [m.start for m in mentions if m.places and m.locative]
     )
-    date_at = frozenset(d.start for d in dates if d.kind == "date" and not d.background)
+    # Where each date starts, and whether a comma follows it.
+    date_at = {
+        d.start: body.startswith(",", d.end) for d in dates if d.kind == "date" and not d.background
+    }
     spans, owners = [], []
     for index, (start, end) in enumerate(sentences):
         for cut in _cuts(body, start, end, trigger_at, anchors, date_at):
@@ -257,7 +260,7 @@ def _cuts(
     end: int,
     trigger_at: list[int],
     anchors: list[int],
-    date_at: frozenset[int],
+    date_at: Mapping[int, bool],
 ) -> list[int]:
     def count(offsets: list[int], low: int, high: int) -> int:
         return bisect.bisect_left(offsets, high) - bisect.bisect_left(offsets, low)
@@ -269,8 +272,17 @@ def _cuts(
     # "Yoon empfing zunächst Li, anschließend traf er Kishida": one thing after another.
     sequence = {match.end() for match in _SEQUENCE.finditer(body, start, end)}
     breaks = sorted(
-        {match.end() for match in _CLAUSE_BREAK.finditer(body, start, end)}
-        | {match.end() for match in _COMMA.finditer(body, start, end) if match.end() in date_at}
+        (
+            {match.end() for match in _CLAUSE_BREAK.finditer(body, start, end)}
+            | {match.end() for match in _COMMA.finditer(body, start, end) if match.end() in date_at}
+        )
+        # "a joint summit in Dar es Salaam, Tanzania, on Feb. 8, called for …": a date set off
+        # by commas closes the clause before it.
+        - {
+            match.end()
+            for match in _COMMA.finditer(body, start, end)
+            if match.group().startswith(",") and date_at.get(match.end())
+        }
         | sequence
     )
     cuts, left = [], start

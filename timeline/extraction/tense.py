@@ -65,8 +65,9 @@ _DE_WEAK_PAST = (
     r"|(?!ge|verbündete)[a-zäöüß]+(?:d|t|chn|dn|ffn|gn)eten?"
 )
 _EN_FUTURE = (
-    # "plans to"/"plan to", never the noun ("met on Monday to draw up a plan").
-    r"will|'ll|shall|won't|would(?!\s+have)|due|expected|scheduled|set to|plans?\s+to|planned"
+    # "plans to"/"plan to", never the noun ("met on Monday to draw up a plan to …").
+    r"will|'ll|shall|won't|would(?!\s+have)|due|expected|scheduled|set to|planned"
+    r"|(?<!\ba\s)(?<!\bthe\s)plans?\s+to"
     r"|planning|going to|intends?|upcoming|next|coming|slated|poised|aims? to|hopes? to"
     r"|is to|are to"
 )
