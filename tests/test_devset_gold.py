@@ -1,6 +1,6 @@
 """Sanity checks for the labelled evaluation sets (tests/devset, tests/devset2, tests/devset3,
-tests/devset4, tests/devset5, tests/devset6, tests/devset7, tests/devset8, bench/heldout,
-bench/heldout2).
+tests/devset4, tests/devset5, tests/devset6, tests/devset7, tests/devset8, tests/devset9,
+bench/heldout, bench/heldout2).
 
 Pure file checks: no database, no pipeline. See tests/devset/README.md for the annotation rules.
 """
@@ -23,6 +23,7 @@ SETS = {
     "tests/devset6": (13, 11, False),
     "tests/devset7": (12, 12, False),
     "tests/devset8": (12, 12, False),
+    "tests/devset9": (12, 12, False),
     "bench/heldout": (22, 14, False),
     "bench/heldout2": (17, 13, False),
 }
@@ -35,6 +36,7 @@ YEARS = {
     "tests/devset6": (2021, 2026),
     "tests/devset7": (2021, 2026),
     "tests/devset8": (2024, 2026),
+    "tests/devset9": (2024, 2026),
     "bench/heldout": (2019, 2025),
     "bench/heldout2": (2021, 2026),
 }
@@ -47,6 +49,7 @@ LENGTHS = {
     "tests/devset6": (1000, 4500),
     "tests/devset7": (1000, 4500),
     "tests/devset8": (1200, 4000),
+    "tests/devset9": (1200, 4000),
     "bench/heldout": (600, 4500),
     "bench/heldout2": (1000, 4500),
 }
