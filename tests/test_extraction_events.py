@@ -99,6 +99,13 @@ def test_commentary_negation_and_background_are_no_events(text):
     assert events("Titel\n\nEin Bericht.\n\nHintergrund\n\n" + text) == ()
 
 
+def test_crowds_that_gather_are_no_meeting_but_ministers_that_gather_are():
+    assert find_triggers("In Gaza, crowds gathered in Khan Younis to celebrate.", "en") == []
+    assert [t.type for t in find_triggers("EU leaders will gather in Brussels.", "en")] == [
+        "meeting"
+    ]
+
+
 def test_press_conferences_are_no_summits():
     assert [t.type for t in find_triggers("Scholz gab eine Pressekonferenz.", "de")] == []
     assert [t.type for t in find_triggers("Scholz told a news conference.", "en")] == []

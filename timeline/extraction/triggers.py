@@ -263,6 +263,9 @@ def _discounted(text: str, trigger: Trigger, negation: re.Pattern[str]) -> bool:
     before = text[max(0, trigger.start - 24) : trigger.start]
     if _ANCHOR.search(before) or _HYPOTHETICAL.search(before):
         return True
+    if trigger.text[:6].lower() == "gather" and _CROWD_BEFORE.search(before):
+        # "In Gaza, crowds gathered in Khan Younis to celebrate": no diplomats' meeting.
+        return True
     negated = negation.search(text[max(0, trigger.start - 40) : trigger.start])
     if negated and not _ATTENDANCE.search(negated.group()):
         # "Rubio will not attend a meeting of NATO foreign ministers": the meeting still is.
@@ -276,6 +279,11 @@ _ATTENDANCE = re.compile(
     re.IGNORECASE,
 )
 _PRESS_BEFORE = re.compile(r"\b(?:press|news)\s+$", re.IGNORECASE)
+_CROWD_BEFORE = re.compile(
+    r"\b(?:crowds?|protesters|demonstrators|thousands|hundreds|people|supporters|residents"
+    r"|mourners|families|worshippers|fans|students)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _preceded_by_press(text: str, start: int) -> bool:
