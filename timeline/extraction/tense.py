@@ -46,7 +46,10 @@ _DE_AUX = r"hat|haben|habe|hast|ist|sind|bin|seid"
 # A lowercase participle: "getroffen", "angekündigt", "zusammengekommen".
 _DE_PARTICIPLE = re.compile(
     r"\b(?=[a-zäöüß])(?!gegen\b|gestern\b|genau\b|gerade\b|gemeinsam\b|gegenüber\b|geben\b"
-    r"|gehen\b|gelten\b|genug\b)[a-zäöüß]{0,9}ge[a-zäöüß]{2,}(?:t|en)\b|\b(?=[a-zäöüß])[a-zäöüß]{3,}iert\b"
+    r"|gehen\b|gelten\b|genug\b"
+    # "Beim Gipfel am Samstag ist kein Treffen vorgesehen": planned, a state, not the past.
+    r"|vorgesehen\b|geplant\b|angesetzt\b|terminiert\b)"
+    r"[a-zäöüß]{0,9}ge[a-zäöüß]{2,}(?:t|en)\b|\b(?=[a-zäöüß])(?!terminiert\b)[a-zäöüß]{3,}iert\b"
 )
 # An inseparable prefix has no "ge-": "haben … eine Einigung erzielt." — with "haben" only,
 # since "ist … begleitet" describes a state.
