@@ -106,6 +106,12 @@ def test_crowds_that_gather_are_no_meeting_but_ministers_that_gather_are():
     ]
 
 
+def test_to_call_on_a_king_is_a_visit_and_to_call_on_a_president_to_act_is_neither():
+    [visit] = find_triggers("He will call on King Charles III at Sandringham tonight.", "en")
+    assert visit.type == "visit"
+    assert find_triggers("He called on President Putin to withdraw his troops.", "en") == []
+
+
 def test_press_conferences_are_no_summits():
     assert [t.type for t in find_triggers("Scholz gab eine Pressekonferenz.", "de")] == []
     assert [t.type for t in find_triggers("Scholz told a news conference.", "en")] == []

@@ -113,7 +113,7 @@ _ENGLISH = {
         r"phone\s+call\w*|telephone\w*|spoke\s+by\s+(?:tele)?phone|by\s+phone|video\s*call\w*"
         r"|video\s*conference\w*|videoconference\w*|call\s+with|phoned"
         # "Trump called Ukrainian President Zelenskyy", "to call his Chinese counterpart"
-        r"|call(?:ed|s|ing)?\s+(?:his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:president"
+        r"|call(?:ed|s|ing)?\s+(?!on\s)(?:his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:president"
         r"|prime\s+minister|premier|chancellor|counterparts?|leaders?|king|crown\s+prince"
         r"|foreign\s+minister|secretary\s+of\s+state)\b",
     ),
@@ -132,6 +132,9 @@ _ENGLISH = {
         0.85,
         r"visit\w*|travel(?:s|led|ed)?\s+to|trip\s+to|arriv\w*\s+in|toured|tour\s+of"
         r"|land(?:s|ed|ing)?\s+in|touch(?:es|ed)?\s+down\s+in"
+        # "He will call on King Charles III at Sandringham", not "called on Putin to withdraw"
+        r"|call(?:s|ed|ing)?\s+on\s+(?:the\s+)?(?:king|queen|emperor|pope|crown\s+prince"
+        r"|president|prime\s+minister)\b(?![^.!?;]{0,80}\bto\s+(?!the\b|an?\b)[a-z]+)"
         # "A Pentagon delegation is expected in Kyiv on Thursday"
         r"|(?:is|are|was|were)\s+(?:expected|due)\s+in\s+"
         r"(?!(?:the|a|an|two|three|four|five|several|coming|next|early|late|mid|\d)\b)[^\s.!?;:,]+",
