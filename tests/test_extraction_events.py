@@ -1278,3 +1278,12 @@ def test_there_is_the_place_the_clause_before_named_in_the_same_sentence():
     )
     council = [e for e in found if "NATO-Russia Council" in names(e)]
     assert council and {e.place for e in council} == {VIENNA}
+
+
+def test_a_host_to_be_is_a_meeting_where_it_is_held_not_where_the_host_travels_next():
+    event = one(
+        "Scholz is due to host Biden in Berlin on Friday, before travelling to Vienna.", "en"
+    )
+    assert (event.type, event.start, event.place) == ("meeting", date(2022, 1, 14), BERLIN_CITY)
+    event = one("Scholz is due to host Biden on Friday, before travelling to Vienna.", "en")
+    assert event.place != VIENNA

@@ -125,6 +125,10 @@ _UNDATED_LEAD = "publication day (lead, undated)"
 _OUTCOME_WEIGHT = 0.85
 _MEETING_WEIGHT = 0.8
 _GATHERINGS = {"summit", "session"}
+_ONWARD = re.compile(
+    r"\b(?:before\s+(?:travel+ing|heading|flying|leaving|going|moving\s+on|continuing)"
+    r"|bevor\s+(?:er|sie|es)\b[^.!?;]{0,60}?\b(?:weiter)?(?:reist|fliegt|aufbricht))"
+)
 _TOPIC_BEFORE = re.compile(
     r"\b(?:[Kk]rieg\w*|[Kk]ämpfe\w*|[Kk]onflikt\w*|[Kk]rise\w*|Lage|Situation|Frieden\w*"
     r"|Waffenruhe|Waffenstillstand\w*|Gewalt|Invasion|Angriff\w*|Offensive|conflict"
@@ -1271,6 +1275,14 @@ def _place(
         for d in passage.dates
         if (anchor := _after_anchor(text, trigger, d))
     ]
+    # "host Starmer at Turnberry on Monday, before travelling to Aberdeen": where the
+    # traveller goes next, after the event.
+    if "befor" in text[trigger.end : passage.end] or "bevor" in text[trigger.end : passage.end]:
+        attributes += [
+            (onward.start(), passage.end)
+            for onward in [_ONWARD.search(text, trigger.end, passage.end)]
+            if onward is not None
+        ]
     own = [
         m
         for m in passage.mentions

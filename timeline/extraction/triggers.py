@@ -142,6 +142,8 @@ _ENGLISH = {
     "meeting": (
         0.8,
         r"meet\b|meets|meeting\w*|met\b|hosted|hosts|sat\s+down\s+with|gather\w*"
+        # "He is due to host Starmer at Turnberry": the verb, not "the host country"
+        r"|(?:to|will|would|'ll)\s+host\b"
         r"|held\s+talks|spoke\s+with|discuss(?:ed|es)?\s+with"
         r"|working\s+(?:dinner|lunch|breakfast)|(?:dinner|lunch|breakfast)\s+with"
         r"|(?:government|intergovernmental|inter-governmental)\s+consultations",
