@@ -1287,3 +1287,17 @@ def test_a_host_to_be_is_a_meeting_where_it_is_held_not_where_the_host_travels_n
     assert (event.type, event.start, event.place) == ("meeting", date(2022, 1, 14), BERLIN_CITY)
     event = one("Scholz is due to host Biden on Friday, before travelling to Vienna.", "en")
     assert event.place != VIENNA
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Lavrov flies to Geneva tonight and is due to meet his counterpart Blinken on Friday.",
+            "en",
+        ),
+    ],
+)
+def test_a_date_before_and_a_new_verb_belongs_to_the_clause_before(text, lang):
+    [meeting] = [e for e in events(text, lang) if e.type == "meeting"]
+    assert meeting.start == date(2022, 1, 14)

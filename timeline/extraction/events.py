@@ -125,6 +125,10 @@ _UNDATED_LEAD = "publication day (lead, undated)"
 _OUTCOME_WEIGHT = 0.85
 _MEETING_WEIGHT = 0.8
 _GATHERINGS = {"summit", "session"}
+_AND_THEN = re.compile(
+    r"\s(?:and|und)\s+(?:then\s+|dann\s+|later\s+|später\s+)?(?:is|are|was|were|will|would"
+    r"|has|have|had|ist|sind|wird|werden|hat|haben|soll|sollen|will|wollen)\b"
+)
 _ONWARD = re.compile(
     r"\b(?:before\s+(?:travel+ing|heading|flying|leaving|going|moving\s+on|continuing)"
     r"|bevor\s+(?:er|sie|es)\b[^.!?;]{0,60}?\b(?:weiter)?(?:reist|fliegt|aufbricht))"
@@ -946,8 +950,17 @@ def _candidate(
     if dated:
         # "Am Freitag beginnt die Konferenz, die bis Sonntag dauert": the day it starts, not
         # the nearer day it ends (which `interval` below then adds).
-        starts = [d for d in dated if not is_end_date(text, d)]
-        when, inherited = _nearest(starts or dated, trigger.start), False
+        starts = [d for d in dated if not is_end_date(text, d)] or dated
+        # "Rubio flies to Quito tonight and is due to meet Noboa on Thursday": a date before
+        # "and" and a new verb belongs to the clause before, when the trigger has its own.
+        later = [d for d in starts if d.start >= trigger.end]
+        if later and len(later) < len(starts):
+            starts = [
+                d
+                for d in starts
+                if d.start >= trigger.end or not _AND_THEN.search(text[d.end : trigger.start])
+            ]
+        when, inherited = _nearest(starts, trigger.start), False
     elif any(
         d.kind == "date"
         and _same_clause(text, trigger, d)
