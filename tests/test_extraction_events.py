@@ -112,6 +112,10 @@ def test_to_call_on_a_king_is_a_visit_and_to_call_on_a_president_to_act_is_neith
     assert find_triggers("He called on President Putin to withdraw his troops.", "en") == []
 
 
+def test_a_signed_article_is_no_agreement():
+    assert find_triggers("A signed article by Xi was published in Kazakh media.", "en") == []
+
+
 def test_press_conferences_are_no_summits():
     assert [t.type for t in find_triggers("Scholz gab eine Pressekonferenz.", "de")] == []
     assert [t.type for t in find_triggers("Scholz told a news conference.", "en")] == []
@@ -1301,3 +1305,12 @@ def test_a_host_to_be_is_a_meeting_where_it_is_held_not_where_the_host_travels_n
 def test_a_date_before_and_a_new_verb_belongs_to_the_clause_before(text, lang):
     [meeting] = [e for e in events(text, lang) if e.type == "meeting"]
     assert meeting.start == date(2022, 1, 14)
+
+
+def test_a_summit_series_named_beside_its_first_summit_years_back_is_no_event():
+    found = events(
+        "Lavrov and Blinken met in Geneva on Jan. 10. The format of the NATO summit was "
+        "established at the first summit, held in Vienna in May 2019.",
+        "en",
+    )
+    assert [e.type for e in found] == ["meeting"]

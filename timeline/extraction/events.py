@@ -986,6 +986,19 @@ def _candidate(
         # "The 2015 deal, under which Iran got relief from sanctions, …": a sentence that
         # dates itself years back tells background, whatever the story's date is.
         return None
+    elif (
+        passage.dates
+        and trigger.type in _GATHERINGS
+        and all(_long_before(d, published) for d in passage.dates)
+        and any(
+            t.type == trigger.type and trigger.start < t.start < d.start
+            for t in passage.triggers
+            for d in passage.dates
+        )
+    ):
+        # "The China-Central Asia Summit was established at the first summit, held in Xi'an
+        # in May 2023": a sentence about a gathering years back.
+        return None
     elif discourse_date is not None:
         when, inherited = discourse_date, True
     elif passage.paragraph <= _LEAD_PARAGRAPHS and tense != "future":

@@ -268,6 +268,9 @@ def _discounted(text: str, trigger: Trigger, negation: re.Pattern[str]) -> bool:
     before = text[max(0, trigger.start - 24) : trigger.start]
     if _ANCHOR.search(before) or _HYPOTHETICAL.search(before):
         return True
+    if trigger.text.lower() == "signed" and _ARTICLE_BEFORE.search(before):
+        # "A signed article by Xi was published": an adjective, nothing was signed that day.
+        return True
     if trigger.text[:6].lower() == "gather" and _CROWD_BEFORE.search(before):
         # "In Gaza, crowds gathered in Khan Younis to celebrate": no diplomats' meeting.
         return True
@@ -284,6 +287,7 @@ _ATTENDANCE = re.compile(
     re.IGNORECASE,
 )
 _PRESS_BEFORE = re.compile(r"\b(?:press|news)\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _CROWD_BEFORE = re.compile(
     r"\b(?:crowds?|protesters|demonstrators|thousands|hundreds|people|supporters|residents"
     r"|mourners|families|worshippers|fans|students)\s+(?:\w+\s+)?$",
