@@ -1314,3 +1314,13 @@ def test_a_summit_series_named_beside_its_first_summit_years_back_is_no_event():
         "en",
     )
     assert [e.type for e in found] == ["meeting"]
+
+
+def test_a_day_before_set_off_after_a_date_dates_what_follows_from_that_date():
+    found = events(
+        "Scholz will host Biden in Berlin on Jan. 20, a day before Lavrov chairs a meeting "
+        "of the NATO-Russia Council.",
+        "en",
+    )
+    council = [e for e in found if "NATO-Russia Council" in names(e)]
+    assert [e.start for e in council] == [date(2022, 1, 21)]

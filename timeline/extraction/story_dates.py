@@ -18,9 +18,10 @@ _RELATIVE = re.compile(
     rf"|{_COUNT}\s+(?:Tage?|days?)\s+(?P<dir>zuvor|vorher|davor|später|danach|earlier|later|before)"
     # "Einen Tag nach dem Anschlag", "three days after the summit": after what was just told.
     rf"|{_COUNT.replace('?P<n>', '?P<m>')}\s+(?:Tage?|days?)\s+(?P<rel>nach|vor|after|before)"
-    r"\s+(?:(?=dem|der|den|the)|(?P<clause>(?=\w+\s+\w+ed\b))))\b",
+    r"\s+(?:(?=dem|der|den|the)|(?P<clause>(?=\w+\s+\w+ed\b))|(?P<present>(?=\w+\s+\w+s\b))))\b",
     re.IGNORECASE,
 )
+_APPOSITIVE = re.compile(r",\s*")
 # Cheap test first: most articles tell no story-relative date at all.
 _HINT = re.compile(
     r"vortag|vorabend|zuvor|darauf|folgetag|tag danach|nächsten tag|folgenden tag"
@@ -54,7 +55,14 @@ def story_dates(text: str, dates: Sequence[TemporalExpression]) -> list[Temporal
         )
         if anchor is None or anchor.value.start is None or anchor.background:
             continue
-        days = _offset(match)
+        # "talks in Tokyo on July 28, a day before Kamikawa chairs a meeting": set off after a
+        # date, the phrase dates what follows it from that date.
+        appositive = (match.group("rel") is not None or match.group("dir") == "before") and bool(
+            _APPOSITIVE.fullmatch(text, anchor.end, match.start())
+        )
+        if match.group("present") is not None and not appositive:
+            continue
+        days = _offset(match, appositive)
         day = anchor.value.start + timedelta(days=days)
         value = TemporalValue(start=day, end=day, precision="day")
         rule = f"{days:+d} day(s) from {anchor.text!r}"
@@ -69,13 +77,13 @@ def story_dates(text: str, dates: Sequence[TemporalExpression]) -> list[Temporal
                 value,
                 rule,
                 from_story=True,
-                of_clause_after=match.group("clause") is not None,
+                of_clause_after=match.group("clause") is not None or appositive,
             )
         )
     return found
 
 
-def _offset(match: re.Match[str]) -> int:
+def _offset(match: re.Match[str], appositive: bool = False) -> int:
     if match.group("before"):
         return -1
     if match.group("after"):
@@ -84,7 +92,7 @@ def _offset(match: re.Match[str]) -> int:
     count = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
     direction = (match.group("dir") or match.group("rel")).lower()
     backwards = direction in ("zuvor", "vorher", "davor", "earlier", "before", "vor")
-    if match.group("clause") is not None:
+    if match.group("clause") is not None or appositive:
         # "The meeting came three days after Trump hosted Putin": the clause after it tells
         # of an event three days before the one just dated.
         backwards = not backwards
