@@ -1324,3 +1324,12 @@ def test_a_day_before_set_off_after_a_date_dates_what_follows_from_that_date():
     )
     council = [e for e in found if "NATO-Russia Council" in names(e)]
     assert [e.start for e in council] == [date(2022, 1, 21)]
+
+
+def test_the_visitors_talks_during_a_visit_of_days_are_where_the_visit_went():
+    found = events(
+        "Scholz war am Montagabend zu einem dreitägigen Besuch in Kiew eingetroffen. Tags "
+        "darauf führte er zunächst Gespräche mit Selenskyj."
+    )
+    talks = [e for e in found if "Volodymyr Zelenskyy" in names(e)]
+    assert [(e.start, e.place) for e in talks] == [(date(2022, 1, 11), KYIV)]

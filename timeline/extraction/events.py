@@ -550,6 +550,22 @@ def _on_the_sidelines(
         return candidate
     sidelines = bool(_SIDELINES.search(text, passage.start, passage.end))
     for earlier in reversed(candidates):
+        if (
+            earlier.type == "visit"
+            and earlier.place is not None
+            and earlier.place.kind == "city"
+            and earlier.end is not None
+            and earlier.start <= candidate.start <= earlier.end
+            and earlier.core & {actor.key for actor in candidate.actors}
+        ):
+            # "Putin war zu einem dreitägigen Staatsbesuch in Duschanbe eingetroffen. Tags
+            # darauf führte er Gespräche mit Rahmon": the visitor's talks during the visit.
+            return replace(
+                candidate,
+                place=earlier.place,
+                title=f"{candidate.title} in {earlier.place.name}",
+                extra={**candidate.extra, "during_visit": True},
+            )
         if earlier.place is None or earlier.type not in _MEETING_TYPES:
             continue
         same_day = earlier.start <= candidate.start <= _last(earlier)
@@ -1712,7 +1728,8 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
     if _other_pair(a, b):
         # "Yoon empfing Li, anschließend traf er Kishida": two bilaterals, not one meeting.
         return False
-    if a.place is not None and b.place is not None:
+    placed_by_visit = a.extra.get("during_visit") or b.extra.get("during_visit")
+    if a.place is not None and b.place is not None and not placed_by_visit:
         # "Lula war in der vergangenen Woche in Buenos Aires, beim Gipfel der Celac" is not
         # the chancellor's meeting there on Saturday: a vague date and no one in common.
         strangers = a.precision != b.precision and core_a and core_b and not core_a & core_b
