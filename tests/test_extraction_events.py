@@ -1333,3 +1333,11 @@ def test_the_visitors_talks_during_a_visit_of_days_are_where_the_visit_went():
     )
     talks = [e for e in found if "Volodymyr Zelenskyy" in names(e)]
     assert [(e.start, e.place) for e in talks] == [(date(2022, 1, 11), KYIV)]
+
+
+def test_how_long_a_delegation_stays_is_no_end_of_its_talks():
+    found = events(
+        "Lawrow und Blinken haben am Montag in Genf verhandelt. Die russische Delegation "
+        "bleibt nach Angaben aus Moskau noch bis Freitag in Genf."
+    )
+    assert [(e.start, e.end) for e in found] == [(date(2022, 1, 10), None)]

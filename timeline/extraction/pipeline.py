@@ -53,6 +53,12 @@ _DEADLINE_PHRASE = re.compile(
 _DEADLINE_PHRASE_BEFORE = re.compile(r"\b(?:no\s+later\s+than|spätestens)\s+$", re.IGNORECASE)
 # "They have until October 2025 to trigger a snapback".
 _UNTIL = re.compile(r"until\s", re.IGNORECASE)
+# "Die Delegation bleibt noch bis Mittwoch in Spanien", "will stay until Friday": how long
+# someone stays, not when an event ends.
+_STAY_UNTIL = re.compile(
+    r"\b(?:bleib\w*|verbleib\w*|stay\w*|remain\w*)\s+(?:[\w-]+\s+){0,6}?(?:bis|until|till)\s",
+    re.IGNORECASE,
+)
 _GIVEN_TIME = re.compile(r"\b(?:ha(?:ve|s|d)|g[ia]ven?|give)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[,;]\s+(?=(?:und|and|am|on|sowie|danach|anschließend|then|later|zuvor|before)\b)"
@@ -145,6 +151,7 @@ def _mark_deadline(body: str, expression: TemporalExpression) -> TemporalExpress
         or _DEADLINE_PHRASE.match(expression.text)
         or _DEADLINE_PHRASE_BEFORE.search(before)
         or (_UNTIL.match(expression.text) and _GIVEN_TIME.search(before))
+        or _STAY_UNTIL.search(body[max(0, expression.start - 64) : expression.start + 6])
     ):
         return replace(expression, deadline=True)
     return expression
