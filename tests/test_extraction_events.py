@@ -1341,3 +1341,16 @@ def test_how_long_a_delegation_stays_is_no_end_of_its_talks():
         "bleibt nach Angaben aus Moskau noch bis Freitag in Genf."
     )
     assert [(e.start, e.end) for e in found] == [(date(2022, 1, 10), None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Nato-Russland-Rat tagt seit Montag in Brüssel.",
+        "Seit Montag sitzen Lawrow und Blinken in Genf zusammen, um über eine Waffenruhe zu "
+        "verhandeln.",
+    ],
+)
+def test_what_has_gone_on_since_a_day_runs_from_that_day_to_publication(text):
+    event = one(text)
+    assert (event.start, event.end) == (date(2022, 1, 10), date(2022, 1, 12))

@@ -125,6 +125,9 @@ _UNDATED_LEAD = "publication day (lead, undated)"
 _OUTCOME_WEIGHT = 0.85
 _MEETING_WEIGHT = 0.8
 _GATHERINGS = {"summit", "session"}
+_SINCE_REACH = 120
+_PURPOSE = re.compile(r",\s+(?=um\s)")
+_BEEN_ING = re.compile(r"\b(?:has|have)\s+been\s+\w+ing\b")
 _AND_THEN = re.compile(
     r"\s(?:and|und)\s+(?:then\s+|dann\s+|later\s+|später\s+)?(?:is|are|was|were|will|would"
     r"|has|have|had|ist|sind|wird|werden|hat|haben|soll|sollen|will|wollen)\b"
@@ -833,12 +836,31 @@ def _ongoing(text: str, passage: Passage) -> list[TemporalExpression]:
 
 def _ongoing_since(text: str, trigger: Trigger, expression: TemporalExpression) -> bool:
     """ "Der Gouverneursrat tagt seit Montag": the day an ongoing meeting began."""
-    between = text[trigger.end : expression.start]
+    if expression.value.precision != "day":
+        return False
+    if trigger.end <= expression.start:
+        return bool(_JUST_BEFORE.fullmatch(text[trigger.end : expression.start]))
+    # "Seit Mittwoch sitzen Vermittler … zusammen, um zu verhandeln": going on still.
+    # "…, um über eine Waffenruhe zu verhandeln": the purpose of the clause before.
+    between = _PURPOSE.sub(" ", text[expression.end : trigger.start])
     return (
-        trigger.end <= expression.start
-        and bool(_JUST_BEFORE.fullmatch(between))
-        and expression.value.precision == "day"
+        len(between) <= _SINCE_REACH
+        and not _CLAUSE_SEPARATOR.search(between)
+        and _going_on_until_now(text, expression, trigger)
     )
+
+
+def _going_on_until_now(
+    text: str, expression: TemporalExpression, trigger: Trigger | None = None
+) -> bool:
+    """ "tagt seit Montag", "sitzen seit Mittwoch zusammen", "have been meeting since
+    Monday": still going on when the article was written (not "hatten seit Sonntag beraten")."""
+    at = trigger.start if trigger is not None else expression.start
+    window = text[max(0, expression.start - 40) : expression.end + 60]
+    if _BEEN_ING.search(window):
+        return True
+    lang = "de" if expression.text[:4].lower() == "seit" else "en"
+    return clause_tense(text, at, at, lang) != "past"
 
 
 def _after_anchor(
@@ -1113,6 +1135,16 @@ def _candidate(
     ]
     if end is None and closing:
         end = closing[0]
+    if (
+        end is None
+        and not inherited
+        and when.background
+        and _SINCE_WORD.match(when.text)
+        and start < published <= start + MAX_EXTENT
+        and _going_on_until_now(text, when, trigger)
+    ):
+        # "Seit Mittwoch sitzen Vermittler zusammen", "tagt seit Montag": from then to now.
+        end = published
     if end is None and not inherited and len(passage.dates) > 1 and ended(sentence):
         # "Das Treffen ist zu Ende gegangen, das am Mittwoch begonnen hatte": the day it began
         # and the day it ended, both told.
