@@ -124,3 +124,17 @@ def test_the_extraction_package_imports_nothing_from_django():
                 names = [node.module]
             for name in names:
                 assert not name.startswith(("django", "timeline.models")), (module.name, name)
+
+
+def test_a_conference_at_the_un_seat_is_dated_by_the_clause_after_the_verb(seed_gazetteer):
+    text = (
+        "Die Erklärung war zum Abschluss einer Konferenz veröffentlicht worden, die am 28. und "
+        "29. Juli unter dem Vorsitz Frankreichs und Saudi-Arabiens am UN-Sitz stattgefunden "
+        "hatte."
+    )
+    published = datetime(2025, 9, 12, 21, 48, tzinfo=BERLIN)
+    found = suggest(Document(body=text), seed_gazetteer, published=published, lang="de").events
+    conference = [e for e in found if e.type == "summit"]
+    assert [(e.start, e.end, e.place and e.place.name) for e in conference] == [
+        (date(2025, 7, 28), date(2025, 7, 29), "New York City")
+    ]

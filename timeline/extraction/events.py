@@ -196,7 +196,7 @@ _PROTAGONIST_MENTIONS = 3
 _RELATIVE_OPENER = re.compile(
     r",\s+(?:(?:der|die|das|dem|den)\s+(?=[a-zäöüß])|(?:deren|dessen|who)\s)"
 )
-_ATTRIBUTE = re.compile(r"\W*(?:\w+\W+){0,2}\Z")
+_ATTRIBUTE = re.compile(r"\W*(?:\w+(?:\W+|\Z)){0,2}\Z")
 _BILATERAL = re.compile(
     r"\b(?:bilateral\w*|Zweiergespräch\w*|Vier-Augen-Gespräch\w*|one-on-one|face-to-face)\b",
     re.IGNORECASE,

@@ -41,6 +41,7 @@ _VENUE_AFTER = re.compile(
 )
 # "US-Vertretung", "Kreml-Sprecher": the first part of a compound names no location.
 _COMPOUND_AFTER = re.compile(r"^[-‐–]\w")
+_AT_THE_SEAT = re.compile(r"\b(?:am|beim)\s+$")
 _SEAT_COMPOUND = re.compile(r"^[-‐–](?:Hauptquartier|Zentrale|Sitz|Gebäude|Amtssitz|Palast)\b")
 _ARTICLE_BEFORE = re.compile(
     r"\b(?:der|die|das|dem|den|des|ein|eine|einem|einer|im|am|vom|zum|beim|the|a|an)\s+$",
@@ -342,7 +343,11 @@ def _is_locative(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if _COMPOUND_AFTER.match(after):
         # "im Nato-Hauptquartier" is a place; "die US-Vertretung" names none.
-        return bool(_SEAT_COMPOUND.match(after) and _LOCATIVE.search(before))
+        # "am UN-Sitz", "beim Nato-Hauptquartier": "am" before a seat is a place too.
+        return bool(
+            _SEAT_COMPOUND.match(after)
+            and (_LOCATIVE.search(before) or _AT_THE_SEAT.search(before))
+        )
     return bool(_LOCATIVE.search(before) or _VENUE_AFTER.match(after))
 
 
