@@ -138,3 +138,17 @@ def test_a_conference_at_the_un_seat_is_dated_by_the_clause_after_the_verb(seed_
     assert [(e.start, e.end, e.place and e.place.name) for e in conference] == [
         (date(2025, 7, 28), date(2025, 7, 29), "New York City")
     ]
+
+
+def test_a_chancellery_in_an_article_that_names_nothing_of_germany_is_not_the_german_one(
+    seed_gazetteer,
+):
+    text = (
+        "Österreichs Bundeskanzler Karl Nehammer hat Indiens Premierminister Narendra Modi in "
+        "Wien empfangen. Im Bundeskanzleramt führten beide am Mittwoch Gespräche über Handel."
+    )
+    published = datetime(2024, 7, 10, 17, 52, tzinfo=BERLIN)
+    found = suggest(Document(body=text), seed_gazetteer, published=published, lang="de").events
+    assert found
+    assert all(e.place is None or e.place.country != "DE" for e in found)
+    assert all("German Chancellery" not in {a.name for a in e.actors} for e in found)

@@ -110,7 +110,7 @@ def suggest(
     everywhere = gazetteer.find(body, lang)
     found = [m for m in everywhere if not _inside(m.start, document.metadata)]
     context = place_context(found)
-    mentions = tuple(resolve_places(found, context))
+    mentions = tuple(_without_foreign_bodies(resolve_places(found, context)))
     in_header = [m for m in everywhere if _inside(m.start, document.metadata)]
     dateline = _dateline_place(document, resolve_places(in_header, context), gazetteer.places)
     triggers = find_triggers(body, lang)
@@ -125,6 +125,29 @@ def suggest(
     if _OPINION.search(body, 0, _OPINION_HEAD):
         events = [e for e in events if _news_in_opinion(e, published.date())]
     return Suggestions(document, published, lang, tuple(events), dates, mentions)
+
+
+def _without_foreign_bodies(mentions: list[Mention]) -> list[Mention]:
+    """ "Im Bundeskanzleramt führte Modi Gespräche mit Nehammer": in an article that names
+    nothing of Germany, the chancellery is Austria's, not the German one of the gazetteer."""
+    countries = {
+        country
+        for m in mentions
+        for country in (
+            *(a.country for a in m.actors if a.kind != "body"),
+            *(p.country for p in m.places[:1]),
+        )
+        if country
+    }
+    kept = []
+    for mention in mentions:
+        actor = mention.actors[0] if mention.actors else None
+        if actor is not None and actor.kind == "body" and actor.country not in (None, *countries):
+            if not mention.places:
+                continue
+            mention = replace(mention, actors=())
+        kept.append(mention)
+    return kept
 
 
 def _news_day(published: datetime) -> date:
