@@ -175,3 +175,16 @@ def test_a_region_outweighs_a_small_namesake_town_abroad_not_its_own_capital():
         found = gazetteer.find(text)
         [mention] = resolve_places(found, place_context(found))
         assert mention.places == (expected,)
+
+
+def test_a_person_named_in_full_is_meant_by_the_surname_alone_later_on():
+    albanese = GazetteerActor("albanese", "Anthony Albanese", "person", "AU", ("Anthony Albanese",))
+    rapporteur = GazetteerActor(
+        "f-albanese", "Francesca Albanese", "person", "IT", ("Francesca Albanese",)
+    )
+    gazetteer = Gazetteer([albanese, rapporteur], [])
+    text = "Prime Minister Anthony Albanese met Marape. Mr Albanese said the treaty mattered."
+    found = [(m.text, m.actors[0].name) for m in gazetteer.find(text, "en")]
+    assert found == [("Anthony Albanese", "Anthony Albanese"), ("Albanese", "Anthony Albanese")]
+    # Without the full name the surname names no one in particular.
+    assert gazetteer.find("Mr Albanese said the treaty mattered.", "en") == []

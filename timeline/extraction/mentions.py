@@ -224,7 +224,41 @@ class Gazetteer:
                     self.members.get(entry.actors[0].key, ()) if entry.actors else (),
                 )
             )
-        return mentions
+        return self._surnames_of_the_named(text, mentions)
+
+    def _surnames_of_the_named(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "Prime Minister Anthony Albanese …", then "Mr Albanese said": a person named in
+        full is meant by the surname alone later on, where the gazetteer keeps no such alias
+        (it may name someone else too, as "Albanese" does)."""
+        named: dict[str, GazetteerActor] = {}
+        for mention in mentions:
+            for actor in mention.actors[:1]:
+                parts = actor.name.split()
+                surname = parts[-1] if len(parts) >= 2 else ""
+                if (
+                    actor.kind == "person"
+                    and len(surname) >= 4
+                    and surname.casefold() in mention.text.casefold()
+                    and (surname.casefold(),) not in self._index
+                ):
+                    named.setdefault(surname, actor)
+        if not named:
+            return mentions
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, named)) + r")\b")
+        taken = [(m.start, m.end) for m in mentions]
+        extra = [
+            Mention(
+                match.start(),
+                match.end(),
+                match.group(0),
+                (named[match.group(0)],),
+                (),
+                False,
+            )
+            for match in pattern.finditer(text)
+            if not any(start <= match.start() < end for start, end in taken)
+        ]
+        return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
     def _longest_match(
         self,
