@@ -1354,3 +1354,14 @@ def test_how_long_a_delegation_stays_is_no_end_of_its_talks():
 def test_what_has_gone_on_since_a_day_runs_from_that_day_to_publication(text):
     event = one(text)
     assert (event.start, event.end) == (date(2022, 1, 10), date(2022, 1, 12))
+
+
+def test_what_was_signed_when_they_met_is_an_agreement_at_a_meeting():
+    found = events(
+        "Putin and Biden signed a declaration when they met face to face in Geneva on January 10.",
+        "en",
+    )
+    assert sorted((e.type, e.start) for e in found) == [
+        ("agreement", date(2022, 1, 10)),
+        ("meeting", date(2022, 1, 10)),
+    ]

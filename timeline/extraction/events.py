@@ -125,6 +125,7 @@ _UNDATED_LEAD = "publication day (lead, undated)"
 _OUTCOME_WEIGHT = 0.85
 _MEETING_WEIGHT = 0.8
 _GATHERINGS = {"summit", "session"}
+_WHEN_MET = re.compile(r"\b(?:when|als|wo|where)\s+(?:\w+\s+){0,3}$")
 _SINCE_REACH = 120
 _PURPOSE = re.compile(r",\s+(?=um\s)")
 _BEEN_ING = re.compile(r"\b(?:has|have)\s+been\s+\w+ing\b")
@@ -763,7 +764,11 @@ def _primary_trigger(text: str, passage: Passage, has_date: bool) -> Trigger | N
                 for t in triggers
                 if t.type in _MEETING_TYPES | {"visit"}
                 and t.weight >= _MEETING_WEIGHT
-                and t.start < best.start
+                and (
+                    t.start < best.start
+                    # "signed by Ali and Maduro when they met face to face on December 14"
+                    or _WHEN_MET.search(text, max(best.end, t.start - 30), t.start)
+                )
             ]
             if met:
                 return met[0]
