@@ -116,6 +116,14 @@ def test_a_signed_article_is_no_agreement():
     assert find_triggers("A signed article by Xi was published in Kazakh media.", "en") == []
 
 
+def test_the_return_of_sanctions_someone_tries_to_stop_is_no_sanction():
+    found = find_triggers(
+        "Iranian diplomats met E3 officials as Tehran tries to stop the return of UN sanctions.",
+        "en",
+    )
+    assert [t.type for t in found] == ["meeting"]
+
+
 def test_press_conferences_are_no_summits():
     assert [t.type for t in find_triggers("Scholz gab eine Pressekonferenz.", "de")] == []
     assert [t.type for t in find_triggers("Scholz told a news conference.", "en")] == []

@@ -188,3 +188,8 @@ def test_a_person_named_in_full_is_meant_by_the_surname_alone_later_on():
     assert found == [("Anthony Albanese", "Anthony Albanese"), ("Albanese", "Anthony Albanese")]
     # Without the full name the surname names no one in particular.
     assert gazetteer.find("Mr Albanese said the treaty mattered.", "en") == []
+
+
+def test_a_countrys_consulate_abroad_is_no_place_in_that_country():
+    [ukraine] = GAZETTEER.find("They held talks at Ukraine's consulate-general in the city.", "en")
+    assert ukraine.text == "Ukraine" and not ukraine.locative

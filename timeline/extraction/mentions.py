@@ -41,6 +41,10 @@ _VENUE_AFTER = re.compile(
 )
 # "US-Vertretung", "Kreml-Sprecher": the first part of a compound names no location.
 _COMPOUND_AFTER = re.compile(r"^[-‐–]\w")
+_MISSION_AFTER = re.compile(
+    r"^['’]s\s+(?:embassy|consulate|consulate-general|mission|permanent\s+mission)\b",
+    re.IGNORECASE,
+)
 _AT_THE_SEAT = re.compile(r"\b(?:am|beim)\s+$")
 _SEAT_COMPOUND = re.compile(r"^[-‐–](?:Hauptquartier|Zentrale|Sitz|Gebäude|Amtssitz|Palast)\b")
 _ARTICLE_BEFORE = re.compile(
@@ -374,6 +378,9 @@ def _case_fits(found: str, surfaces: frozenset[str]) -> bool:
 
 def _is_locative(text: str, start: int, end: int) -> bool:
     after = text[end : end + 20]
+    if _MISSION_AFTER.match(after):
+        # "at Iran's consulate-general in the city": a mission abroad, not in Iran.
+        return False
     before = text[max(0, start - 40) : start]
     if _COMPOUND_AFTER.match(after):
         # "im Nato-Hauptquartier" is a place; "die US-Vertretung" names none.

@@ -268,6 +268,9 @@ def _discounted(text: str, trigger: Trigger, negation: re.Pattern[str]) -> bool:
     before = text[max(0, trigger.start - 24) : trigger.start]
     if _ANCHOR.search(before) or _HYPOTHETICAL.search(before):
         return True
+    if trigger.type == "sanction" and _SANCTIONS_TO_COME.search(before):
+        # "as Tehran tries to stop the E3 from triggering the return of UN sanctions"
+        return True
     if trigger.text.lower() == "signed" and _ARTICLE_BEFORE.search(before):
         # "A signed article by Xi was published": an adjective, nothing was signed that day.
         return True
@@ -287,6 +290,11 @@ _ATTENDANCE = re.compile(
     re.IGNORECASE,
 )
 _PRESS_BEFORE = re.compile(r"\b(?:press|news)\s+$", re.IGNORECASE)
+_SANCTIONS_TO_COME = re.compile(
+    r"\b(?:return|threat|prospect|risk|reimposition|Rückkehr|Wiedereinsetzung|Androhung|Drohung)"
+    r"\s+(?:of|der|von|neuer)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _CROWD_BEFORE = re.compile(
     r"\b(?:crowds?|protesters|demonstrators|thousands|hundreds|people|supporters|residents"
