@@ -1373,3 +1373,24 @@ def test_what_was_signed_when_they_met_is_an_agreement_at_a_meeting():
         ("agreement", date(2022, 1, 10)),
         ("meeting", date(2022, 1, 10)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Lavrov and Blinken pressed on with talks in Geneva on Wednesday, a second day of "
+            "negotiations on missiles.",
+            "en",
+        ),
+        ("Lawrow und Blinken verhandelten am zweiten Verhandlungstag am Mittwoch in Genf.", "de"),
+        (
+            "Lavrov and Blinken have been meeting at a villa in Geneva, a lakeside mansion, "
+            "since Tuesday.",
+            "en",
+        ),
+    ],
+)
+def test_the_second_day_of_talks_or_talks_since_yesterday_span_two_days(text, lang):
+    event = one(text, lang)
+    assert (event.start, event.end) == (date(2022, 1, 11), date(2022, 1, 12))

@@ -125,6 +125,13 @@ _UNDATED_LEAD = "publication day (lead, undated)"
 _OUTCOME_WEIGHT = 0.85
 _MEETING_WEIGHT = 0.8
 _GATHERINGS = {"summit", "session"}
+_ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "zweiten": 2, "dritten": 3, "vierten": 4}
+_NTH_DAY = re.compile(
+    r"\b(?P<nth>second|third|fourth|zweiten|dritten|vierten)\s+"
+    r"(?:(?:and|und)\s+(?:final|last|letzten)\s+)?"
+    r"(?:day\s+of\s+(?:the\s+)?|Tag\s+(?:de[rs]\s+)?|(?=\w+tag\b))",
+    re.IGNORECASE,
+)
 _WHEN_MET = re.compile(r"\b(?:when|als|wo|where)\s+(?:\w+\s+){0,3}$")
 _SINCE_REACH = 120
 _PURPOSE = re.compile(r",\s+(?=um\s)")
@@ -799,6 +806,23 @@ def _since_event(
     return trigger
 
 
+def _nth_day(text: str, passage: Passage, trigger: Trigger) -> int | None:
+    """The day of an event the sentence says its date is ("a second day of negotiations",
+    "am dritten Verhandlungstag"), when the event is the one the trigger tells of."""
+    if (
+        "day" not in text[passage.start : passage.end]
+        and "tag" not in text[passage.start : passage.end].lower()
+    ):
+        return None  # most sentences count no days: a cheap look first
+    for match in _NTH_DAY.finditer(text, passage.start, passage.end):
+        if any(
+            t.type == trigger.type and match.start() <= t.start < match.end() + 2
+            for t in passage.triggers
+        ):
+            return _ORDINAL_DAYS[match.group("nth").lower()]
+    return None
+
+
 def _outcome_trigger(passage: Passage, primary: Trigger) -> Trigger | None:
     """ "Zu Beginn des Gipfels haben die G20 eine Abschlusserklärung angenommen": what a
     meeting agreed is an event of its own, told in the meeting's sentence."""
@@ -844,7 +868,12 @@ def _ongoing_since(text: str, trigger: Trigger, expression: TemporalExpression) 
     if expression.value.precision != "day":
         return False
     if trigger.end <= expression.start:
-        return bool(_JUST_BEFORE.fullmatch(text[trigger.end : expression.start]))
+        if _JUST_BEFORE.fullmatch(text[trigger.end : expression.start]):
+            return True
+        # "have been meeting He Lifeng at Lancaster House, a Georgian mansion, since Monday"
+        return bool(_BEEN_ING.search(text, max(0, trigger.start - 20), trigger.end)) and (
+            ";" not in text[trigger.end : expression.start]
+        )
     # "Seit Mittwoch sitzen Vermittler … zusammen, um zu verhandeln": going on still.
     # "…, um über eine Waffenruhe zu verhandeln": the purpose of the clause before.
     between = _PURPOSE.sub(" ", text[expression.end : trigger.start])
@@ -862,7 +891,9 @@ def _going_on_until_now(
     Monday": still going on when the article was written (not "hatten seit Sonntag beraten")."""
     at = trigger.start if trigger is not None else expression.start
     window = text[max(0, expression.start - 40) : expression.end + 60]
-    if _BEEN_ING.search(window):
+    if _BEEN_ING.search(window) or (
+        trigger is not None and _BEEN_ING.search(text, max(0, trigger.start - 20), trigger.end)
+    ):
         return True
     lang = "de" if expression.text[:4].lower() == "seit" else "en"
     return clause_tense(text, at, at, lang) != "past"
@@ -1130,6 +1161,14 @@ def _candidate(
         if t is trigger or (t.type in _MEETING_TYPES and trigger.type in _MEETING_TYPES)
     ):
         start, end = interval(sentence, start, end)
+    elif (
+        end is None
+        and not inherited
+        and (nth := _nth_day(text, passage, trigger)) is not None
+        and start - timedelta(days=nth - 1) <= published
+    ):
+        # "pressed on with talks in London on Tuesday, a second day of negotiations"
+        start, end = start - timedelta(days=nth - 1), start
     closing = [
         d.value.start
         for d in dated
