@@ -127,9 +127,20 @@ def suggest(
     return Suggestions(document, published, lang, tuple(events), dates, mentions)
 
 
+# States whose offices go by the same names ("Bundeskanzleramt", "Außenministerium").
+_SAME_OFFICE_NAMES = {
+    "DE": frozenset({"AT", "CH"}),
+    "AT": frozenset({"DE", "CH"}),
+    "CH": frozenset({"DE", "AT"}),
+}
+
+
 def _without_foreign_bodies(mentions: list[Mention]) -> list[Mention]:
     """ "Im Bundeskanzleramt führte Modi Gespräche mit Nehammer": in an article that names
-    nothing of Germany, the chancellery is Austria's, not the German one of the gazetteer."""
+    nothing of Germany but Austria, the chancellery is Austria's, not the German one of the
+    gazetteer. German-speaking states give their offices the same names; an article that
+    names none of them ("der russische Botschafter wurde ins Auswärtige Amt einbestellt")
+    keeps the body."""
     countries = {
         country
         for m in mentions
@@ -142,7 +153,12 @@ def _without_foreign_bodies(mentions: list[Mention]) -> list[Mention]:
     kept = []
     for mention in mentions:
         actor = mention.actors[0] if mention.actors else None
-        if actor is not None and actor.kind == "body" and actor.country not in (None, *countries):
+        if (
+            actor is not None
+            and actor.kind == "body"
+            and actor.country not in (None, *countries)
+            and countries & _SAME_OFFICE_NAMES.get(actor.country or "", frozenset())
+        ):
             if not mention.places:
                 continue
             mention = replace(mention, actors=())
