@@ -50,6 +50,7 @@ ROWS = [
     ("de", WED, "Seit Montag verhandeln die Delegationen.", "Seit Montag", "date", "2022-01-10", "2022-01-10", "day", None),  # noqa: E501
     ("de", WED, "Beim Gipfel am Samstag ist kein Treffen vorgesehen.", "am Samstag", "date", "2022-01-15", "2022-01-15", "day", None),  # noqa: E501
     ("de", WED, "Am Samstag ist ein Treffen geplant.", "Am Samstag", "date", "2022-01-15", "2022-01-15", "day", None),  # noqa: E501
+    ("de", WED, "Es war ein Gipfel, zu dem Biden am Montagabend (Ortszeit) die Präsidenten Kasachstans, Usbekistans und Kirgistans geladen hatte.", "am Montagabend", "date", "2022-01-10", "2022-01-10", "day", "evening"),  # noqa: E501
     # a weekday of a named week: that week's day, whatever the tense or the publication day
     ("de", WED, "Der Rat soll am Freitag kommender Woche abstimmen.", "am Freitag kommender Woche", "date", "2022-01-21", "2022-01-21", "day", None),  # noqa: E501
     ("de", WED, "Am Montag der kommenden Woche reist sie nach Kiew.", "Am Montag der kommenden Woche", "date", "2022-01-17", "2022-01-17", "day", None),  # noqa: E501

@@ -109,6 +109,7 @@ _RELATIVE_CLAUSE = re.compile(
 )
 
 
+_CLAUSE_COMMA = re.compile(r",\s+(?![A-ZÄÖÜ])")
 _RELATIVE_OPENING = re.compile(
     r"\s*(?:(?:zu|mit|an|in|bei|von|auf|für|über|nach)\s+)?"
     r"(?:dem|der|den|die|das|denen|dessen|deren|welche[mnrs]?|which|who|whom|whose|where|wo)\b"
@@ -120,8 +121,13 @@ def clause_tense(text: str, start: int, end: int, lang: str) -> str:
     sentence = _sentence_bounds(text, start, end)
     clause = _clause_bounds(text, start, end, sentence)
     if clause[0] > sentence[0] and _RELATIVE_OPENING.match(text, clause[0], start):
-        # "…, which meets in Vienna in September": the relative clause has its own tense.
-        return _tense_in(text, clause, start, end, lang) or "present"
+        # "…, which meets in Vienna in September": the relative clause has its own tense, up
+        # to its closing comma ("…, zu dem Trump am Donnerstagabend (Ortszeit) … geladen
+        # hatte": a bracket does not close it).
+        # A comma before a capital lists names ("Kasachstans, Usbekistans, …").
+        closing = _CLAUSE_COMMA.search(text, end, sentence[1])
+        relative = (clause[0], closing.start() if closing else sentence[1])
+        return _tense_in(text, relative, start, end, lang) or "present"
     # A relative clause after the expression tells of something else ("…, zu dem Macron
     # eingeladen hat"): its tense does not date the main clause.
     relative = _RELATIVE_CLAUSE.search(text, end, sentence[1])
