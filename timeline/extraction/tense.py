@@ -125,9 +125,9 @@ def clause_tense(text: str, start: int, end: int, lang: str) -> str:
         # to its closing comma ("…, zu dem Trump am Donnerstagabend (Ortszeit) … geladen
         # hatte": a bracket does not close it).
         # A comma before a capital lists names ("Kasachstans, Usbekistans, …").
-        closing = _CLAUSE_COMMA.search(text, end, sentence[1])
-        relative = (clause[0], closing.start() if closing else sentence[1])
-        return _tense_in(text, relative, start, end, lang) or "present"
+        comma = _CLAUSE_COMMA.search(text, end, sentence[1])
+        own = (clause[0], comma.start() if comma else sentence[1])
+        return _tense_in(text, own, start, end, lang) or "present"
     # A relative clause after the expression tells of something else ("…, zu dem Macron
     # eingeladen hat"): its tense does not date the main clause.
     relative = _RELATIVE_CLAUSE.search(text, end, sentence[1])
