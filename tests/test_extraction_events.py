@@ -1394,3 +1394,11 @@ def test_what_was_signed_when_they_met_is_an_agreement_at_a_meeting():
 def test_the_second_day_of_talks_or_talks_since_yesterday_span_two_days(text, lang):
     event = one(text, lang)
     assert (event.start, event.end) == (date(2022, 1, 11), date(2022, 1, 12))
+
+
+def test_a_two_day_meeting_closed_on_a_day_ran_the_day_before_and_that_day():
+    event = one(
+        "Lawrow sagte zum Abschluss der zweitägigen Beratungen mit Blinken am Mittwoch in Genf, "
+        "man sei sich nähergekommen."
+    )
+    assert (event.start, event.end) == (date(2022, 1, 11), date(2022, 1, 12))

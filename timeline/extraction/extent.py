@@ -27,7 +27,9 @@ _CONTINUED_AFTER = re.compile(
 )
 _ENDED = re.compile(
     r"\b(?:ended|ends|concluded|concludes|wrapped\s+up|wraps?\s+up|closed|closes|endete\w*"
-    r"|endet|beendet\w*|abgeschlossen|schlossen|zu\s+Ende\s+gegangen|ging\w*\s+zu\s+Ende)\b",
+    r"|endet|beendet\w*|abgeschlossen|schlossen|zu\s+Ende\s+gegangen|ging\w*\s+zu\s+Ende"
+    # "sagte zum Abschluss der zweitägigen Beratungen am Donnerstag"
+    r"|zum\s+(?:Abschluss|Ende)\s+de[rs]|at\s+the\s+(?:end|close)\s+of)\b",
     re.IGNORECASE,
 )
 _NUMBERS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "two": 2, "three": 3, "four": 4, "five": 5}
