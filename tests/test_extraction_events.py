@@ -1402,3 +1402,16 @@ def test_a_two_day_meeting_closed_on_a_day_ran_the_day_before_and_that_day():
         "man sei sich nähergekommen."
     )
     assert (event.start, event.end) == (date(2022, 1, 11), date(2022, 1, 12))
+
+
+def test_the_lead_under_a_dateline_the_gazetteer_does_not_know_is_not_at_a_bodys_seat():
+    datelined = read_document(
+        "TURNBERRY, Schottland (dpa) - Der Nato-Russland-Rat einigte sich am Mittwoch auf "
+        "neue Gespräche.\n\nMehr folgt."
+    )
+    [event] = suggest(datelined, GAZETTEER, published=WEDNESDAY, lang="de").events
+    assert event.place is None
+    # Without a dateline the council is where it sits.
+    assert one("Der Nato-Russland-Rat einigte sich am Mittwoch auf neue Gespräche.").place == (
+        BRUSSELS
+    )

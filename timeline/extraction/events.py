@@ -1097,7 +1097,15 @@ def _candidate(
     place, place_mention = _place(text, by_sentence, passage, trigger, vague, scene, when)
     clause = _clause_of(text, passage, trigger)
     beside = bool(_SIDELINES.search(text, passage.start, passage.end))
-    if place is None and not vague and not (beside and trigger.type in ("agreement", "sanction")):
+    # "TURNBERRY, Scotland, July 27 (Reuters) - Trump and von der Leyen agreed …": the lead
+    # happened where the dateline says, even when the gazetteer does not know the place.
+    unknown_dateline = scene.dateline is None and passage.paragraph == scene.dateline_paragraph
+    if (
+        place is None
+        and not vague
+        and not unknown_dateline
+        and not (beside and trigger.type in ("agreement", "sanction"))
+    ):
         # What is signed on the sidelines of a conference is signed where the conference is.
         place = _seat(trigger, actors, scene.seats)
     if (
