@@ -1415,3 +1415,13 @@ def test_the_lead_under_a_dateline_the_gazetteer_does_not_know_is_not_at_a_bodys
     assert one("Der Nato-Russland-Rat einigte sich am Mittwoch auf neue Gespräche.").place == (
         BRUSSELS
     )
+
+
+def test_what_a_summit_adopted_was_adopted_on_a_day_not_until_the_summit_ends():
+    found = events(
+        "Russia and NATO agreed on Jan. 10 on new talks in Geneva, at a meeting which runs until "
+        "Jan. 12.",
+        "en",
+    )
+    agreements = [e for e in found if e.type == "agreement"]
+    assert [(e.start, e.end) for e in agreements] == [(date(2022, 1, 10), None)]

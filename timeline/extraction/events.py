@@ -421,7 +421,11 @@ def _extend_last(
         open_events = [
             (index, c)
             for index, c in enumerate(candidates)
-            if c.start < closing <= c.start + MAX_EXTENT and (c.end is None or c.end < closing)
+            if c.start < closing <= c.start + MAX_EXTENT
+            and (c.end is None or c.end < closing)
+            # What was agreed was agreed on a day: "adopted on the first day of the summit,
+            # which runs until Sept 7" ends the summit, not the decision.
+            and c.type != "agreement"
         ]
         # The event told in this very sentence; else, of several summits, the one that
         # opened first is the summit the sentence closes.
@@ -1185,7 +1189,9 @@ def _candidate(
         and d.value.start
         and start < d.value.start <= start + MAX_EXTENT
     ]
-    if end is None and closing:
+    if end is None and closing and trigger.type != "agreement":
+        # "The decision was adopted on the first day of the summit, which runs until Sept 7":
+        # the summit runs until then; what it adopted was adopted on a day.
         end = closing[0]
     if (
         end is None
