@@ -205,6 +205,13 @@ def test_a_city_does_not_take_the_name_of_another_countrys_region():
     assert not any(country == "CO" for _name, country, _kind in place_names("Florida"))
 
 
+def test_a_city_does_not_take_the_name_of_another_countrys_people():
+    load(cities_min_population=20_000)
+    # GeoNames spells Gazakh, Azerbaijan, "Kazakh"; "Kazakh media" are Kazakhstan's
+    assert ("Gazakh", "AZ", "city") in place_names("Gazakh")
+    assert not any(country == "AZ" for _name, country, _kind in place_names("Kazakh"))
+
+
 def test_a_city_does_not_take_the_name_of_another_city_of_its_country():
     load(cities_min_population=250_000)
     # GeoNames lists "New Delhi" among Delhi's names; New Delhi is a city of its own

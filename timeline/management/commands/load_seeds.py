@@ -128,10 +128,17 @@ def place_records(gazetteer, cities, owners, city_names):
 
 def area_owners(gazetteer):
     """Which countries each region or country name belongs to: "Florida" is a US state, not
-    the Colombian city of Floridablanca that GeoNames also knows by that name."""
+    the Colombian city of Floridablanca that GeoNames also knows by that name. A country's
+    people and adjective count too: "Kazakh media" are not in Gazakh, Azerbaijan, which
+    GeoNames also spells "Kazakh"."""
     owners = defaultdict(set)
     for country in read_json(gazetteer / "countries.json"):
-        for name in [country["name"], *(a["name"] for a in country["place_aliases"])]:
+        names = [
+            country["name"],
+            *(a["name"] for a in country["place_aliases"]),
+            *(a["name"] for a in country.get("actor_aliases", ())),
+        ]
+        for name in names:
             owners[normalize_alias(name)].add(country["iso2"])
     for region in read_json(gazetteer / "regions.json"):
         for name in [region["name"], *(a["name"] for a in region["aliases"])]:
