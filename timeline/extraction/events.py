@@ -888,19 +888,15 @@ def _ongoing_since(text: str, trigger: Trigger, expression: TemporalExpression) 
     )
 
 
-def _going_on_until_now(
-    text: str, expression: TemporalExpression, trigger: Trigger | None = None
-) -> bool:
+def _going_on_until_now(text: str, expression: TemporalExpression, trigger: Trigger) -> bool:
     """ "tagt seit Montag", "sitzen seit Mittwoch zusammen", "have been meeting since
     Monday": still going on when the article was written (not "hatten seit Sonntag beraten")."""
-    at = trigger.start if trigger is not None else expression.start
-    window = text[max(0, expression.start - 40) : expression.end + 60]
-    if _BEEN_ING.search(window) or (
-        trigger is not None and _BEEN_ING.search(text, max(0, trigger.start - 20), trigger.end)
+    if _BEEN_ING.search(text, max(0, expression.start - 40), expression.end + 60) or (
+        _BEEN_ING.search(text, max(0, trigger.start - 20), trigger.end)
     ):
         return True
     lang = "de" if expression.text[:4].lower() == "seit" else "en"
-    return clause_tense(text, at, at, lang) != "past"
+    return clause_tense(text, trigger.start, trigger.start, lang) != "past"
 
 
 def _after_anchor(

@@ -156,8 +156,9 @@ def _without_foreign_bodies(mentions: list[Mention]) -> list[Mention]:
         if (
             actor is not None
             and actor.kind == "body"
-            and actor.country not in (None, *countries)
-            and countries & _SAME_OFFICE_NAMES.get(actor.country or "", frozenset())
+            and actor.country in _SAME_OFFICE_NAMES
+            and actor.country not in countries
+            and countries & _SAME_OFFICE_NAMES[actor.country]
         ):
             if not mention.places:
                 continue
@@ -317,18 +318,16 @@ def _cuts(
     # clause that opens with a date of its own tells of an event of its own.
     # "Yoon empfing zunächst Li, anschließend traf er Kishida": one thing after another.
     sequence = {match.end() for match in _SEQUENCE.finditer(body, start, end)}
+    before_dates = [m for m in _COMMA.finditer(body, start, end) if m.end() in date_at]
+    # "a joint summit in Dar es Salaam, Tanzania, on Feb. 8, called for …": a date set off by
+    # commas closes the clause before it.
+    set_off = {m.end() for m in before_dates if m.group().startswith(",") and date_at[m.end()]}
     breaks = sorted(
         (
             {match.end() for match in _CLAUSE_BREAK.finditer(body, start, end)}
-            | {match.end() for match in _COMMA.finditer(body, start, end) if match.end() in date_at}
+            | {m.end() for m in before_dates}
         )
-        # "a joint summit in Dar es Salaam, Tanzania, on Feb. 8, called for …": a date set off
-        # by commas closes the clause before it.
-        - {
-            match.end()
-            for match in _COMMA.finditer(body, start, end)
-            if match.group().startswith(",") and date_at.get(match.end())
-        }
+        - set_off
         | sequence
     )
     cuts, left = [], start
