@@ -381,6 +381,24 @@ def test_a_dateline_without_an_agency_places_the_lead():
     assert event.place == BRUSSELS
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ein langes Essen\n\nBrüssel. Scholz und Putin trafen sich am Dienstag zu einem Essen.\n",
+        "Ein langes Essen\n\nVon Anna Berg\n\nBrüssel. Scholz und Putin trafen sich am Dienstag.\n",
+    ],
+)
+def test_a_city_and_a_full_stop_opening_the_body_is_a_dateline(text):
+    document = read_document(text.encode())
+    [event] = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
+    assert (event.place, event.start) == (BRUSSELS, date(2022, 1, 11))
+
+
+def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
+    document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
+    assert document.dateline is None
+
+
 def test_a_place_the_talks_are_about_is_not_where_they_are_held():
     event = one("Lawrow und Blinken verhandelten am Mittwoch über die Lage in Kiew.")
     assert event.place != KYIV

@@ -42,6 +42,13 @@ _BARE_DATELINE = re.compile(
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]+[-–—]+[ \t]+(?=\S)",
     re.MULTILINE,
 )
+# "Neu-Delhi. Die Europäische Union …" (RND, regional papers): a place and a full stop opening a
+# paragraph; "Mr." and "Dr." open sentences, not datelines.
+_FULL_STOP_DATELINE = re.compile(
+    r"^[ \t]*(?!(?:Mr|Mrs|Ms|Dr|St|Prof|Sen|Rep|Gen|Nr)\.)"
+    r"([A-ZÄÖÜ][a-zäöüß]+(?:[/-][A-ZÄÖÜ][a-zäöüß]+)?)\.[ \t]+(?=[A-ZÄÖÜ])",
+    re.MULTILINE,
+)
 # "(Reporting by John Irish in Paris; Editing by …)", "Quelle: ntv.de, mau/dpa": who wrote it,
 # not where anything happened.
 _CREDITS = re.compile(
@@ -102,7 +109,7 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
     if dateline := _DATELINE.search(head):
         outlet, dateline_place = dateline.group(2), dateline.span(1)
         metadata.append(dateline.span())
-    elif dateline := _BARE_DATELINE.search(head):
+    elif dateline := _BARE_DATELINE.search(head) or _FULL_STOP_DATELINE.search(head):
         dateline_place = dateline.span(1)
         metadata.append(dateline.span())
     metadata.extend(credit.span() for credit in _CREDITS.finditer(text))
