@@ -399,6 +399,35 @@ def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     assert document.dateline is None
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russland will den nächsten Gipfel im kommenden Jahr in Moskau ausrichten.", "de"),
+        ("Russia will host next year's summit in Moscow, the Kremlin said.", "en"),
+        ("The next summit will be held in Moscow in 2023, Russia said.", "en"),
+        ("The third Russia-Africa summit will be held in Moscow in 2023.", "en"),
+    ],
+)
+def test_a_gathering_of_a_coming_year_is_announced_for_that_year(text, lang):
+    event = one(text, lang)
+    assert (event.type, event.status, event.precision) == ("summit", "announced", "year")
+    assert (event.start, event.end, event.place) == (date(2023, 1, 1), date(2023, 12, 31), MOSCOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russland richtete im Jahr 2019 einen Gipfel in Moskau aus.", "de"),
+        ("Im kommenden Jahr wird in Moskau ein neues Parlament gewählt.", "de"),
+        ("Die USA übernehmen die G20-Präsidentschaft im kommenden Jahr.", "de"),
+        ("Russia said the summit in Moscow would cost more in 2023.", "en"),
+        ("Die Nato will im kommenden Jahr mehr für die Verteidigung ausgeben.", "de"),
+    ],
+)
+def test_a_year_alone_dates_no_event(text, lang):
+    assert events(text, lang) == ()
+
+
 def test_a_place_the_talks_are_about_is_not_where_they_are_held():
     event = one("Lawrow und Blinken verhandelten am Mittwoch über die Lage in Kiew.")
     assert event.place != KYIV

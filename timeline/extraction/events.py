@@ -247,6 +247,12 @@ _WHERE = re.compile(r"\s*,\s*(?:where|wo)\b", re.IGNORECASE)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 # "Es soll am Freitag formell beschlossen werden": what the sentence before named.
 _IT_OPENS = re.compile(r"\s*Es\s+(?:soll|sollen|wird|werden|wurde)\b")
+# "the next summit", "next year's", "the third China-Central Asia Summit": an edition to come.
+_NEXT_ONE = re.compile(
+    r"\b(?:next|nächste[nmrs]?|kommende[nmrs]?|second|third|fourth|fifth|\d+(?:st|nd|rd|th)"
+    r"|zweite[nmrs]?|dritte[nmrs]?|vierte[nmrs]?|fünfte[nmrs]?)\b",
+    re.IGNORECASE,
+)
 _PLURAL_ANAPHOR = re.compile(
     r"\b(?:beide[n]?|die\s+beiden|both|the\s+two|sie|they|the\s+parties|die\s+parteien"
     # "die sieben Staaten", "the three leaders"
@@ -314,7 +320,11 @@ def assemble(
     for passage in passages:
         by_sentence.setdefault(passage.index, []).append(passage)
     for passage in passages:
-        dated = _event_dates(passage) + _ongoing(text, passage)
+        dated = [
+            *_event_dates(passage),
+            *_ongoing(text, passage),
+            *_years_ahead(text, passage, published),
+        ]
         trigger = _since_event(text, passage, _primary_trigger(text, passage, bool(dated)), dated)
         continued = (
             trigger is not None
@@ -734,6 +744,23 @@ def _other_dates(passage: Passage, when: TemporalExpression | None) -> bool:
         or (expression.value.start, expression.value.end) != (when.value.start, when.value.end)
         for expression in _event_dates(passage)
     )
+
+
+def _years_ahead(text: str, passage: Passage, published: date) -> list[TemporalExpression]:
+    """ "will host next year's summit", "the next summit will be held in 2027": a gathering of
+    a coming year is announced for that year (a year otherwise only frames a report)."""
+    if not any(t.type in _GATHERINGS for t in passage.triggers):
+        return []
+    if not _NEXT_ONE.search(text, passage.start, passage.end):
+        return []
+    return [
+        expression
+        for expression in passage.dates
+        if expression.kind in _DATE_KINDS
+        and expression.value.precision == "year"
+        and expression.value.start is not None
+        and expression.value.start.year > published.year
+    ]
 
 
 def _event_dates(passage: Passage) -> list[TemporalExpression]:
