@@ -394,6 +394,16 @@ def test_a_city_and_a_full_stop_opening_the_body_is_a_dateline(text):
     assert (event.place, event.start) == (BRUSSELS, date(2022, 1, 11))
 
 
+def test_the_undated_lead_under_a_dateline_below_the_header_is_the_news_of_the_day():
+    document = read_document(
+        "Politik\n\nEin langes Essen\n\nEin Teaser.\n\nAnna Berg\n\n12.01.2022, 18:30 Uhr\n\n"
+        "Brüssel. Scholz und Putin haben ihre Verhandlungen abgeschlossen. Sie sprachen über "
+        "das Wetter.\n".encode()
+    )
+    [event] = suggest(document, GAZETTEER, lang="de").events
+    assert (event.start, event.place, event.status) == (date(2022, 1, 12), BRUSSELS, "reported")
+
+
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
     assert document.dateline is None

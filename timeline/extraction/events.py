@@ -1102,7 +1102,7 @@ def _candidate(
         return None
     elif discourse_date is not None:
         when, inherited = discourse_date, True
-    elif passage.paragraph <= _LEAD_PARAGRAPHS and tense != "future":
+    elif passage.paragraph <= max(_LEAD_PARAGRAPHS, scene.dateline_paragraph) and tense != "future":
         when, inherited = _publication_day(scene.news_day or published, trigger), True
     else:
         return None
