@@ -404,6 +404,15 @@ def test_the_undated_lead_under_a_dateline_below_the_header_is_the_news_of_the_d
     assert (event.start, event.place, event.status) == (date(2022, 1, 12), BRUSSELS, "reported")
 
 
+def test_an_afternoon_after_a_week_looked_ahead_to_is_the_news_day():
+    found = events(
+        "Die Nato tagte am Mittwoch in Brüssel. Blinken soll sich noch in dieser Woche in Genf "
+        "mit Lawrow treffen.\n\nAm Nachmittag kamen Scholz und Biden in Berlin zusammen."
+    )
+    [later] = [e for e in found if names(e) == {"Olaf Scholz", "Joe Biden"}]
+    assert (later.start, later.precision) == (date(2022, 1, 12), "day")
+
+
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
     assert document.dateline is None

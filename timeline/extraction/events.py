@@ -723,6 +723,10 @@ def _back_to_the_news_day(text: str, passage: Passage, latest: TemporalExpressio
         d.kind == "time" and d.value.start is None and d.value.part_of_day for d in passage.dates
     ):
         return False
+    if latest.value.precision != "day":
+        # "Witkoff soll sich noch in dieser Woche … treffen. Am Nachmittag kamen die Minister
+        # … zusammen": an afternoon is of a day, not of the week just looked at.
+        return True
     told = text[text.rfind(".", 0, latest.start) + 1 : latest.end + _PLUPERFECT_REACH]
     here = text[passage.start : passage.end]
     return bool(_PLUPERFECT.search(told)) and not _PLUPERFECT.search(here)
