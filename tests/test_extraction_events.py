@@ -116,6 +116,34 @@ def test_a_signed_article_is_no_agreement():
     assert find_triggers("A signed article by Xi was published in Kazakh media.", "en") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "participle"),
+    [
+        ("Alle sollen das in Den Haag vereinbarte Ziel erreichen.", "de", "vereinbarte"),
+        ("Die beschlossenen Sanktionen treten am Montag in Kraft.", "de", "beschlossenen"),
+        ("Sie lobten das unterzeichnete Abkommen.", "de", "unterzeichnete"),
+        ("All allies must meet the agreed target by 2035.", "en", "agreed"),
+    ],
+)
+def test_what_was_agreed_before_and_is_only_named_is_no_agreement(text, lang, participle):
+    assert participle not in [t.text for t in find_triggers(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "verb"),
+    [
+        ("Die Minister vereinbarten neue Sanktionen.", "de", "vereinbarten"),
+        ("Am Freitag unterzeichneten Merz und Macron das Abkommen.", "de", "unterzeichneten"),
+        ("Die in Genf vereinbarten Schritte sind ein Anfang.", "de", None),
+        ("In einer am Donnerstag verabschiedeten Erklärung …", "de", "verabschiedeten"),
+        ("The ministers agreed the target on Friday.", "en", "agreed"),
+    ],
+)
+def test_what_is_agreed_by_the_clause_is_an_agreement(text, lang, verb):
+    found = [t.text for t in find_triggers(text, lang) if t.type == "agreement"]
+    assert (verb in found) if verb else not found
+
+
 def test_the_return_of_sanctions_someone_tries_to_stop_is_no_sanction():
     found = find_triggers(
         "Iranian diplomats met E3 officials as Tehran tries to stop the return of UN sanctions.",

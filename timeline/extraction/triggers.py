@@ -271,8 +271,17 @@ def _discounted(text: str, trigger: Trigger, negation: re.Pattern[str]) -> bool:
     if trigger.type == "sanction" and _SANCTIONS_TO_COME.search(before):
         # "as Tehran tries to stop the E3 from triggering the return of UN sanctions"
         return True
-    if trigger.text.lower() == "signed" and _ARTICLE_BEFORE.search(before):
-        # "A signed article by Xi was published": an adjective, nothing was signed that day.
+    if trigger.text.lower() in ("signed", "agreed") and _ARTICLE_BEFORE.search(before):
+        # "A signed article by Xi was published", "the agreed target": an adjective, nothing
+        # was signed that day.
+        return True
+    if (
+        trigger.type == "agreement"
+        and _ATTRIBUTIVE_PARTICIPLE.fullmatch(trigger.text)
+        and _DETERMINER_BEFORE.search(text, max(0, trigger.start - 40), trigger.start)
+        and _NOUN_AFTER.match(text, trigger.end)
+    ):
+        # "das in Den Haag vereinbarte Ziel", "die beschlossenen Sanktionen": named, not agreed.
         return True
     if trigger.text[:6].lower() == "gather" and _CROWD_BEFORE.search(before):
         # "In Gaza, crowds gathered in Khan Younis to celebrate": no diplomats' meeting.
@@ -296,6 +305,17 @@ _SANCTIONS_TO_COME = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_PARTICIPLE = re.compile(
+    r"(?:vereinbart|unterzeichnet|verabschiedet|gebilligt|beschlossen)(?:e|en|er|es|em)"
+)
+# An article, and at most a short phrase of place before the participle: "das in Den Haag
+# vereinbarte Ziel". One of time dates it ("einer am Donnerstag verabschiedeten Erklärung").
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:der|die|das|des|dem|den|ein|eine[mnrs]?|diese[mnrs]?|seine[mnrs]?|ihre[mnrs]?)\s+"
+    r"(?:(?:in|bei|beim|auf|mit)\s+(?:(?:der|dem|den)\s+)?[A-ZÄÖÜ][\w-]*\s+(?:[A-ZÄÖÜ][\w-]*\s+)?)?$",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
 _CROWD_BEFORE = re.compile(
     r"\b(?:crowds?|protesters|demonstrators|thousands|hundreds|people|supporters|residents"
     r"|mourners|families|worshippers|fans|students)\s+(?:\w+\s+)?$",
