@@ -18,6 +18,7 @@ DEVSET6 = Path(__file__).resolve().parent / "devset6"
 DEVSET7 = Path(__file__).resolve().parent / "devset7"
 DEVSET8 = Path(__file__).resolve().parent / "devset8"
 DEVSET9 = Path(__file__).resolve().parent / "devset9"
+DEVSET10 = Path(__file__).resolve().parent / "devset10"
 
 # Measured on the development sets (a little below the figures of the day, which are in the
 # closing notes); a change that lowers a figure below its floor fails the build.
@@ -30,7 +31,8 @@ FLOORS = {
     DEVSET6: {"precision": 0.77, "recall": 0.91, "date_accuracy": 0.80, "place_accuracy": 0.79},
     DEVSET7: {"precision": 0.79, "recall": 0.89, "date_accuracy": 0.83, "place_accuracy": 0.81},
     DEVSET8: {"precision": 0.78, "recall": 0.85, "date_accuracy": 0.90, "place_accuracy": 0.82},
-    DEVSET9: {"precision": 0.82, "recall": 0.79, "date_accuracy": 0.85, "place_accuracy": 0.84},
+    DEVSET9: {"precision": 0.82, "recall": 0.80, "date_accuracy": 0.85, "place_accuracy": 0.85},
+    DEVSET10: {"precision": 0.74, "recall": 0.70, "date_accuracy": 0.88, "place_accuracy": 0.68},
 }
 
 
