@@ -109,7 +109,9 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
     if dateline := _DATELINE.search(head):
         outlet, dateline_place = dateline.group(2), dateline.span(1)
         metadata.append(dateline.span())
-    elif dateline := _BARE_DATELINE.search(head) or _FULL_STOP_DATELINE.search(head):
+    elif dateline := _first_outside(
+        metadata, *_BARE_DATELINE.finditer(head), *_FULL_STOP_DATELINE.finditer(head)
+    ):
         dateline_place = dateline.span(1)
         metadata.append(dateline.span())
     metadata.extend(credit.span() for credit in _CREDITS.finditer(text))
@@ -125,6 +127,14 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
         metadata=tuple(sorted(metadata)),
         dateline=dateline_place,
     )
+
+
+def _first_outside(
+    metadata: list[tuple[int, int]], *matches: re.Match[str]
+) -> re.Match[str] | None:
+    """The first dateline that is not part of the stamp ("Published - July 24, 2025 …")."""
+    outside = [m for m in matches if not any(a <= m.start() < b for a, b in metadata)]
+    return min(outside, key=lambda m: m.start(), default=None)
 
 
 def _title(text: str, metadata: list[tuple[int, int]]) -> str | None:

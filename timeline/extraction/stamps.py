@@ -47,15 +47,17 @@ _DATES = (
     rf"{_MONTH}[ \t]+(?P<day>\d{{1,2}}),?[ \t]+{_YEAR}",  # June 19, 2024
 )
 _LABEL = (
-    r"(?P<label>(?:(?:Zuletzt[ \t]+)?[Aa]ktualisiert|Stand|Veröffentlicht|Erschienen|Erstellt"
+    r"(?P<label>(?:(?:Zuletzt[ \t]+)?[Aa]ktualisiert|Stand|Veröffentlicht|Publiziert|Erschienen"
+    r"|Erstellt"
     r"|Datum|Date|Issued"
     # KNA's "Vatikanstadt - 19.05.2025": the place the report is filed from, then the date
     r"|[A-ZÄÖÜ][\w'’.]+(?:[ \t/][A-ZÄÖÜ][\w'’.]+)?[ \t]+[–—-](?=[ \t]+\d)"
     # KNA's "… | Beirut, 30.11.2025, 19:35 Uhr": the place the report is filed from
     r"|[A-ZÄÖÜ][\w'’.-]+(?:[ \t][A-ZÄÖÜ][\w'’.-]+)?,(?=[ \t]*\d)"
-    r"|(?:Last[ \t]+)?[Uu]pdated|Published|Posted|Beitrag|Kommentar|Artikel|Sendung"
+    r"|(?:Last[ \t]+)?[Uu]pdated?|Published|Posted|Beitrag|Kommentar|Artikel|Sendung"
     r"|UPDATED|PUBLISHED|POSTED|AKTUALISIERT|VERÖFFENTLICHT)"
-    r"(?:[ \t]+(?:am|vom|[Oo]n))?[ \t]*:?[ \t]*)"
+    # "Published - July 24, 2025 08:40 pm IST" (The Hindu)
+    r"(?:[ \t]+(?:am|vom|[Oo]n))?[ \t]*[:–-]?[ \t]*)"
 )
 _WEEKDAY = (
     r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday"
@@ -68,10 +70,10 @@ _TIME = (
     r"(?:[ \t]*(?P<meridiem>[AaPp])\.?[Mm]\.?)?(?:[ \t]*Uhr)?"
     rf"(?:,?[ \t]+{_ZONE})?"
 )
-_DATE_TIME_GAP = r"[ \t]*[,|/–—-]?[ \t]*(?:(?:at|um)[ \t]+)?"
+_DATE_TIME_GAP = r"[ \t]*[,|/·–—-]?[ \t]*(?:(?:at|um)[ \t]+)?"
 # What an outlet prints after the stamp on its line: "| Lesedauer: 3 Min.", "/ CBS News",
 # "- World".
-_TAIL = r"(?:[ \t]*[|/·•][ \t]*[^\n|/·•]{1,30}|[ \t]+[–—-][ \t]+[^\d\n]{1,25})?"
+_TAIL = r"(?P<tail>[ \t]*[|/·•][ \t]*[^\n|/·•]{1,40}|[ \t]+[–—-][ \t]+[^\d\n]{1,25})?"
 # Each date form with the time after it ("24.06.2024, 15:47 Uhr") or before it (AP's
 # "10:47 AM EST, January 21, 2022"); every part a stamp may have is a named group.
 _STAMPS = tuple(
@@ -97,23 +99,42 @@ def find_stamp(text: str, tz: tzinfo) -> Stamp | None:
     for line in re.finditer(r"[^\n]+", text[:HEAD_CHARS]):
         if line.end() == HEAD_CHARS < len(text):
             break  # cut off by the head's end, the line may go on into a sentence
-        for pattern in _STAMPS:
-            match = pattern.search(line.group())
-            if match and _fills_its_line(match) and (published := _published(match, tz)):
-                start = line.start() + match.start()
-                end = start + len(match.group().rstrip())
-                if "|" in line.group()[: match.start()]:
-                    # KNA's byline before the stamp ("Von Anna Mertens (KNA) | Beirut,
-                    # 30.11.2025, 19:35 Uhr"): the whole line is the head's metadata.
-                    start = line.start()
-                return Stamp(published, (start, end))
+        if found := _stamp_of(line.group(), tz):
+            match, published = found
+            start = line.start() + match.start()
+            end = start + len(match.group().rstrip())
+            before = line.group()[: match.start()]
+            if first := _stamp_of(before.rstrip(" \t|·–-"), tz):
+                # "02.04.2025, 17:05 · Aktualisiert: 02.04.2025, 19:36": published first.
+                start, published = line.start(), first[1]
+            elif "|" in before:
+                # KNA's byline before the stamp ("Von Anna Mertens (KNA) | Beirut,
+                # 30.11.2025, 19:35 Uhr"): the whole line is the head's metadata.
+                start = line.start()
+            return Stamp(published, (start, end))
+    return None
+
+
+def _stamp_of(line: str, tz: tzinfo) -> tuple[re.Match[str], datetime] | None:
+    for pattern in _STAMPS:
+        position = 0
+        # "Publiziert: … 07:15 Uhr | Aktualisiert: … 10:02 Uhr" is too long for one stamp:
+        # then the later one, and the earlier before it.
+        while match := pattern.search(line, position):
+            if _fills_its_line(match) and (published := _published(match, tz)):
+                return match, published
+            position = match.start() + 1
     return None
 
 
 def _fills_its_line(match: re.Match[str]) -> bool:
     # Text before an unlabelled date makes it the end of a sentence, not a stamp after a headline.
     before = match.string[: match.start()].strip()
-    return len(match.group().strip()) <= MAX_STAMP_CHARS and (not before or bool(match["label"]))
+    # "Von Nina Koren, Brüssel | 16. Dezember 2025 22:05 Uhr": a byline, then the stamp.
+    fielded = before.endswith("|")
+    # What the outlet prints after the stamp ("· Katrin Lenz, ARD-Studio New York") is no part.
+    stamp = match.group()[: (match.start("tail") if match["tail"] else match.end()) - match.start()]
+    return len(stamp.strip()) <= MAX_STAMP_CHARS and (not before or bool(match["label"]) or fielded)
 
 
 def _published(match: re.Match[str], tz: tzinfo) -> datetime | None:
