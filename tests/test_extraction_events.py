@@ -135,6 +135,9 @@ def test_what_was_agreed_before_and_is_only_named_is_no_agreement(text, lang, pa
         ("Die Minister vereinbarten neue Sanktionen.", "de", "vereinbarten"),
         ("Am Freitag unterzeichneten Merz und Macron das Abkommen.", "de", "unterzeichneten"),
         ("Die in Genf vereinbarten Schritte sind ein Anfang.", "de", None),
+        ("Auf ein Verfahren konnten sich beide Seiten einigen.", "de", "sich beide Seiten einigen"),
+        ("Mit einigen Staaten gibt es Streit.", "de", None),
+        ("Es zeigt, dass man sich trotz allem einigen kann.", "de", None),
         ("In einer am Donnerstag verabschiedeten Erklärung …", "de", "verabschiedeten"),
         ("The ministers agreed the target on Friday.", "en", "agreed"),
     ],
@@ -439,6 +442,14 @@ def test_an_afternoon_after_a_week_looked_ahead_to_is_the_news_day():
     )
     [later] = [e for e in found if names(e) == {"Olaf Scholz", "Joe Biden"}]
     assert (later.start, later.precision) == (date(2022, 1, 12), "day")
+
+
+def test_a_teaser_without_a_date_tells_the_meeting_the_lead_dates_the_day_before():
+    found = events(
+        "Reise nach Russland\n\nDer Gast ist im Kreml empfangen worden.\n\n"
+        "Scholz ist am Dienstag in Moskau mit Putin zusammengetroffen."
+    )
+    assert [(e.start, e.place) for e in found] == [(date(2022, 1, 11), MOSCOW)]
 
 
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():

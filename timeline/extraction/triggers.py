@@ -48,6 +48,9 @@ _GERMAN = {
         r"|wurden?\s+(?:[^\s.!?;:]+\s+){0,14}angenommen"
         # "Indien und China verständigten sich auf Regeln", "eine Einigung erzielt"
         r"|verständigt(?:e|en)?\b|einigung\s+erzielt\w*|erziel\w*\s+(?:[^\s.!?;:]+\s+){0,3}einigung"
+        # "Immerhin auf ein Verfahren konnten sich beide Seiten einigen" ("einigen" alone is
+        # "some"); "dass man sich einigen kann" says what can be done, not what was
+        r"|(?<!man\s)sich\s+(?:[^\s.!?;:,]+\s+){0,4}einigen\b"
         r"|abschlusskommuniqu[ée]\w*|kommuniqu[ée]\w*",
     ),
     "negotiation": (
