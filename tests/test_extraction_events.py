@@ -147,6 +147,20 @@ def test_what_is_agreed_by_the_clause_is_an_agreement(text, lang, verb):
     assert (verb in found) if verb else not found
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Mehrere Mitgliedstaaten dringen auf Sanktionen gegen Dodik.", "de"),
+        ("Kiew drängt auf neue Sanktionen.", "de"),
+        ("Several member states called for sanctions against Dodik.", "en"),
+        ("Ungarn hat jedoch bereits ein Veto angekündigt.", "de"),
+        ("Russia has threatened to veto the draft.", "en"),
+    ],
+)
+def test_sanctions_asked_for_and_vetoes_threatened_are_no_sanction(text, lang):
+    assert [t for t in find_triggers(text, lang) if t.type == "sanction"] == []
+
+
 def test_the_return_of_sanctions_someone_tries_to_stop_is_no_sanction():
     found = find_triggers(
         "Iranian diplomats met E3 officials as Tehran tries to stop the return of UN sanctions.",

@@ -286,6 +286,11 @@ def _discounted(text: str, trigger: Trigger, negation: re.Pattern[str]) -> bool:
     ):
         # "das in Den Haag vereinbarte Ziel", "die beschlossenen Sanktionen": named, not agreed.
         return True
+    if trigger.text[:4].lower() == "veto" and (
+        _VETO_AHEAD_AFTER.match(text, trigger.end) or _VETO_AHEAD_BEFORE.search(before)
+    ):
+        # "Ungarn hat bereits ein Veto angekündigt", "threatened to veto": not cast (yet).
+        return True
     if trigger.text[:6].lower() == "gather" and _CROWD_BEFORE.search(before):
         # "In Gaza, crowds gathered in Khan Younis to celebrate": no diplomats' meeting.
         return True
@@ -304,7 +309,10 @@ _ATTENDANCE = re.compile(
 _PRESS_BEFORE = re.compile(r"\b(?:press|news)\s+$", re.IGNORECASE)
 _SANCTIONS_TO_COME = re.compile(
     r"\b(?:return|threat|prospect|risk|reimposition|Rückkehr|Wiedereinsetzung|Androhung|Drohung)"
-    r"\s+(?:of|der|von|neuer)\s+(?:[\w-]+\s+){0,2}$",
+    r"\s+(?:of|der|von|neuer)\s+(?:[\w-]+\s+){0,2}$"
+    # "Mehrere Mitgliedstaaten dringen auf Sanktionen", "calls for sanctions": asked for
+    r"|\b(?:dring|drang|dräng|poch)\w*\s+(?:\w+\s+){0,2}auf\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:calls?|called|calling|push(?:es|ed|ing)?|press(?:es|ed|ing)?)\s+for\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
@@ -319,6 +327,14 @@ _DETERMINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
+_VETO_AHEAD_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}(?:angekündigt|angedroht|ankündigen|androhen|einlegen\s+(?:will|wolle|werde))",
+    re.IGNORECASE,
+)
+_VETO_AHEAD_BEFORE = re.compile(
+    r"\b(?:threat(?:en(?:s|ed|ing)?)?|vows?|vowed|would|could|may|might)\s+(?:\w+\s+)?(?:to\s+|a\s+)?$",
+    re.IGNORECASE,
+)
 _CROWD_BEFORE = re.compile(
     r"\b(?:crowds?|protesters|demonstrators|thousands|hundreds|people|supporters|residents"
     r"|mourners|families|worshippers|fans|students)\s+(?:\w+\s+)?$",
