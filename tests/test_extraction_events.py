@@ -135,6 +135,8 @@ def test_what_was_agreed_before_and_is_only_named_is_no_agreement(text, lang, pa
         ("Die Minister vereinbarten neue Sanktionen.", "de", "vereinbarten"),
         ("Am Freitag unterzeichneten Merz und Macron das Abkommen.", "de", "unterzeichneten"),
         ("Die in Genf vereinbarten Schritte sind ein Anfang.", "de", None),
+        ("Das Parlament hatte zuvor Gesetze beschlossen.", "de", None),
+        ("The parliament had passed a budget bill adopted last week.", "en", None),
         ("Auf ein Verfahren konnten sich beide Seiten einigen.", "de", "sich beide Seiten einigen"),
         ("Mit einigen Staaten gibt es Streit.", "de", None),
         ("Es zeigt, dass man sich trotz allem einigen kann.", "de", None),

@@ -286,6 +286,9 @@ def _discounted(text: str, trigger: Trigger, negation: re.Pattern[str]) -> bool:
     ):
         # "das in Den Haag vereinbarte Ziel", "die beschlossenen Sanktionen": named, not agreed.
         return True
+    if trigger.type == "agreement" and _LEGISLATION_BEFORE.search(before):
+        # "Das Parlament hatte zuvor Gesetze beschlossen": a state's own laws, no agreement.
+        return True
     if trigger.text[:4].lower() == "veto" and (
         _VETO_AHEAD_AFTER.match(text, trigger.end) or _VETO_AHEAD_BEFORE.search(before)
     ):
@@ -327,6 +330,11 @@ _DETERMINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
+_LEGISLATION_BEFORE = re.compile(
+    r"\b(?:Gesetze?s?|Gesetzentw\w*|Haushalt\w*|Verfassungsänderung\w*|laws?|bills?|budgets?"
+    r"|legislation|constitutional\s+amendments?)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _VETO_AHEAD_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:angekündigt|angedroht|ankündigen|androhen|einlegen\s+(?:will|wolle|werde))",
     re.IGNORECASE,
