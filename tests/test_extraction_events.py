@@ -468,6 +468,18 @@ def test_a_teaser_without_a_date_tells_the_meeting_the_lead_dates_the_day_before
     assert [(e.start, e.place) for e in found] == [(date(2022, 1, 11), MOSCOW)]
 
 
+def test_a_summit_that_ended_with_a_declaration_told_after_it():
+    found = events(
+        "Putin und Scholz kamen am Sonntag in Moskau zu einem Gipfel zusammen. Der zweitägige "
+        "Gipfel endete am Montagnachmittag mit einer Abschlusserklärung.",
+        published=datetime(2022, 1, 11, 9, 0, tzinfo=BERLIN),
+    )
+    assert [(e.type, e.start, e.end, e.place) for e in found] == [
+        ("meeting", date(2022, 1, 9), date(2022, 1, 10), MOSCOW),
+        ("agreement", date(2022, 1, 10), None, MOSCOW),
+    ]
+
+
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
     assert document.dateline is None

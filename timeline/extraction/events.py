@@ -445,8 +445,56 @@ def _extend_last(
         if chosen:
             index, event = chosen[0]
             candidates[index] = replace(event, end=closing)
+            _closing_outcome(text, passage, candidates, event, expression)
             return True
     return False
+
+
+def _closing_outcome(
+    text: str,
+    passage: Passage,
+    candidates: list[Candidate],
+    event: Candidate,
+    closing: TemporalExpression,
+) -> None:
+    """ "Der zweitägige Gipfel endete am Montagnachmittag mit einer Abschlusserklärung": what
+    the gathering told before agreed is agreed on its last day, by its parties, at its place."""
+    sentence = (passage.start, passage.end)
+    if event.type not in _MEETING_TYPES or any(
+        c.sentence == sentence and c.type == "agreement" for c in candidates
+    ):
+        return
+    outcome = next(
+        (
+            t
+            for t in passage.triggers
+            if t.type == "agreement" and t.weight >= _OUTCOME_WEIGHT and t.start > closing.start
+        ),
+        None,
+    )
+    if outcome is None or closing.value.start is None:
+        return
+    evidence = (
+        Evidence("date", closing.start, closing.end, text[closing.start : closing.end]),
+        Evidence("trigger", outcome.start, outcome.end, text[outcome.start : outcome.end]),
+    )
+    candidates.append(
+        replace(
+            event,
+            title=_title("agreement", list(event.actors), event.place),
+            type="agreement",
+            start=closing.value.start,
+            end=None,
+            precision="day",
+            approximate=False,
+            status=event.status,
+            confidence=round(event.confidence * _OUTCOME_WEIGHT, 2),
+            evidence=evidence,
+            date_rule=closing.rule,
+            sentence=sentence,
+            anaphoric=False,
+        )
+    )
 
 
 def _date_the_lead(

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from .types import TemporalExpression
 
 _END_MARKER = re.compile(
-    r"(?:\bbis(?:\s+zum|\s+einschließlich)?|\buntil|\bthrough|\bend(?:et|en|e|s|ed)?"
+    r"(?:\bbis(?:\s+zum|\s+einschließlich)?|\buntil|\bthrough|\bend(?:ete|eten|et|en|e|s|ed)?"
     r"|\bconclud\w*|\bwrap(?:s|ped)?\s+up|\bschließt\s+\w+\s+ab|\bclos(?:es|ed))"
     r"(?:\s+(?:am|on|at|an))?\s*$",
     re.IGNORECASE,
