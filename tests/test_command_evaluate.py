@@ -2,11 +2,13 @@
 
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from timeline.extraction.evaluation import GoldEvent, Predicted, score_article
 from timeline.management.commands.evaluate import evaluate_folder
 
 DEVSET = Path(__file__).resolve().parent / "devset"
@@ -103,3 +105,27 @@ def test_an_empty_gazetteer_is_refused(tmp_path):
     (tmp_path / "gold.json").write_text("[]", encoding="utf-8")
     with pytest.raises(CommandError, match="gazetteer is empty"):
         call_command("evaluate", str(tmp_path))
+
+
+def test_of_pairs_alike_in_all_else_the_one_with_the_right_date_is_paired():
+    def gold(title, start, end):
+        return GoldEvent(
+            title, start, end, "day", "tianjin", frozenset({"sco"}), "reported", str(start)
+        )
+
+    def suggested(title, start, end):
+        return Predicted(title, start, end, "day", "tianjin", "CN", frozenset({"sco"}), "reported")
+
+    summit = gold("summit", date(2025, 8, 31), date(2025, 9, 1))
+    declaration = gold("declaration", date(2025, 9, 1), date(2025, 9, 1))
+    score = score_article(
+        "a",
+        [summit, declaration],
+        # the declaration listed first: greedy pairing by order alone would cross the two
+        [
+            suggested("Agreement", date(2025, 9, 1), None),
+            suggested("Summit", date(2025, 8, 31), date(2025, 9, 1)),
+        ],
+        lambda place, predicted: place == predicted.place,
+    )
+    assert (score.matched, score.dates_right) == (2, 2)
