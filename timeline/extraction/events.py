@@ -99,6 +99,15 @@ _INVITED = re.compile(
     r"[^.;:!?]{0,60}\Z",
     re.IGNORECASE,
 )
+_NO_DATE = re.compile(
+    r"\b(?:(?:did|does|do|has|have|had|was|were|is)\s*(?:not|n't)\s+(?:been\s+)?"
+    r"(?:give|set|name|fix|announce|specif)\w*\s+(?:a\s+|any\s+)?(?:date|time|timeline)"
+    r"|no\s+(?:date|timeline|time\s*frame)\s+(?:has|had|was|have)\b"
+    r"|without\s+(?:giving|setting|naming|fixing|specifying)\s+(?:a\s+|any\s+)?(?:date|time)"
+    r"|(?:einen|ein)\s+(?:Termin|Datum|Zeitpunkt)\s+(?:nannte|nannten|gibt|gab|steht|stand)\w*"
+    r"\s+(?:\w+\s+){0,2}(?:noch\s+)?nicht)\b",
+    re.IGNORECASE,
+)
 # "Asked whether the talks could open the way for Xi to visit Washington": a question.
 _WHETHER_BEFORE = re.compile(r"\b(?:ob|whether)\b[^,;:.!?]*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:der|die|das|dem|den|which|that|who)\s", re.IGNORECASE)
@@ -1164,6 +1173,10 @@ def _candidate(
     past = (when.value.end or when.value.start or published) < published
     if inherited and _INVITED.search(text, max(passage.start, trigger.start - 80), trigger.start):
         # "Vance überreichte eine Einladung zu einem Besuch in Washington": undated, a plan.
+        return None
+    if inherited and tense == "future" and _NO_DATE.search(text, trigger.end, passage.end):
+        # "… would travel to Niamey, but he did not give a date": a plan the sentence says has
+        # no date (what was done, "but set no date for the next round", keeps the day told).
         return None
     if inherited and past and tense == "future":
         # "Unterzeichnet werden soll der Vertrag erst, wenn …": a plan without a date of its
