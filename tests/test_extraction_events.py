@@ -149,6 +149,13 @@ def test_what_is_agreed_by_the_clause_is_an_agreement(text, lang, verb):
     assert (verb in found) if verb else not found
 
 
+def test_trifft_is_a_meeting_and_trifft_es_is_not():
+    assert [t.type for t in find_triggers("Morgen trifft Blinken in Genf Lawrow.", "de")] == [
+        "meeting"
+    ]
+    assert find_triggers("Erstmals trifft es auch russische Diamanten.", "de") == []
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
@@ -478,6 +485,33 @@ def test_a_summit_that_ended_with_a_declaration_told_after_it():
         ("meeting", date(2022, 1, 9), date(2022, 1, 10), MOSCOW),
         ("agreement", date(2022, 1, 10), None, MOSCOW),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Scholz will meet Putin in Moscow on Friday. Biden would travel to Geneva, but he did "
+            "not give a date.",
+            "en",
+        ),
+        (
+            "Scholz trifft Putin am Freitag in Moskau. Biden will nach Genf reisen, einen Termin "
+            "nannte er nicht.",
+            "de",
+        ),
+    ],
+)
+def test_a_plan_the_sentence_says_has_no_date_is_no_event(text, lang):
+    assert [names(e) for e in events(text, lang)] == [{"Olaf Scholz", "Vladimir Putin"}]
+
+
+def test_what_was_done_keeps_its_day_when_the_next_step_has_none():
+    found = events(
+        "Biden traf Putin am Dienstag in Genf. Scholz traf danach Lawrow in Moskau, einen Termin "
+        "für ein neues Treffen nannten sie nicht."
+    )
+    assert any("Sergey Lavrov" in names(e) for e in found)
 
 
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():

@@ -70,7 +70,7 @@ _GERMAN = {
     ),
     "meeting": (
         0.8,
-        r"treff(?:en|e|t|st|ens)\b|traf\b|trafen|getroffen|zusammen(?:ge)?kommen|kam\w*\s+(?:[^\s.!?;:]+\s+){0,14}zusammen"
+        r"treff(?:en|e|t|st|ens)\b|trifft\b(?!\s+es\b)|traf\b|trafen|getroffen|zusammen(?:ge)?kommen|kam\w*\s+(?:[^\s.!?;:]+\s+){0,14}zusammen"
         r"|komm\w*\s+(?:[^\s.!?;:]+\s+){0,14}zusammen|zusammen(?:ge)?troffen|zusammentreffen|zusammentraf\w*|traf\w*\s+(?:[^\s.!?;:]+\s+){0,12}zusammen|sitz(?:en|t)\s+(?:[^\s.!?;:]+\s+){0,18}zusammen\b|saß(?:en)?\s+(?:[^\s.!?;:]+\s+){0,14}zusammen\b|zusammenkunft|begegnung\w*|unterredung\w*"
         r"|empf(?:ängt|ing|angen|ingen)|berat(?:en|ungen)|beriet(?:en)?|berät|gespräch\b|sprach\w*\s+mit"
         r"|gesprochen|austauschen|ausgetauscht"
