@@ -193,3 +193,24 @@ def test_a_person_named_in_full_is_meant_by_the_surname_alone_later_on():
 def test_a_countrys_consulate_abroad_is_no_place_in_that_country():
     [ukraine] = GAZETTEER.find("They held talks at Ukraine's consulate-general in the city.", "en")
     assert ukraine.text == "Ukraine" and not ukraine.locative
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Security Council met on Friday.", ["Security Council"]),
+        ("Der UN-Sicherheitsrat und der Sicherheitsrat tagten.", ["UN-Sicherheitsrat", "Sicherheitsrat"]),
+        ("The bloc's Mediation and Security Council met on Thursday.", []),
+        ("Der Friedens- und Sicherheitsrat der Afrikanischen Union tagte.", []),
+        ("Der Nationale Sicherheitsrat tagte.", []),
+    ],
+)  # fmt: skip
+def test_another_council_is_not_the_one_known_by_the_end_of_its_name(text, found):
+    council = GazetteerActor(
+        "unsc",
+        "UN Security Council",
+        "body",
+        aliases=("Security Council", "Sicherheitsrat", "UN-Sicherheitsrat"),
+    )
+    gazetteer = Gazetteer([council], [])
+    assert [m.text for m in gazetteer.find(text, "en")] == found

@@ -329,9 +329,18 @@ def _city_attribute(text: str, start: int, end: int) -> bool:
     return surface.endswith("er") and bool(_CAPITALISED_AFTER.match(text, end))
 
 
+_OTHER_COUNCIL_BEFORE = re.compile(
+    r"(?:\b[A-ZÄÖÜ][\w-]*\s+(?:and|und)\s+|\b(?:National|Nationale[nr]?)\s+)$"
+)
+
+
 def _part_of_a_name(text: str, start: int, end: int, entry: _Entry) -> bool:
     """ "David Barnea", "Charles Mitchell", "Vienna Convention": a town's name beside another
     capitalised word, with no preposition to make it a place, is part of another name."""
+    if any(actor.kind == "body" for actor in entry.actors):
+        # "the bloc's Mediation and Security Council", "Nationaler Sicherheitsrat": another
+        # council than the one the gazetteer knows by the last words of its name.
+        return bool(_OTHER_COUNCIL_BEFORE.search(text, max(0, start - 30), start))
     if entry.actors or any(place.kind != "city" for place in entry.places):
         return False
     if _LANDMARK_AFTER.match(text, end):
