@@ -514,6 +514,18 @@ def test_what_was_done_keeps_its_day_when_the_next_step_has_none():
     assert any("Sergey Lavrov" in names(e) for e in found)
 
 
+def test_what_was_agreed_as_the_two_met_is_a_meeting_and_its_outcome():
+    found = events(
+        "Putin and Scholz agreed on Tuesday to deepen cooperation, as the two leaders met in "
+        "Moscow.",
+        "en",
+    )
+    assert sorted((e.type, e.start) for e in found) == [
+        ("agreement", date(2022, 1, 11)),
+        ("meeting", date(2022, 1, 11)),
+    ]
+
+
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
     assert document.dateline is None
