@@ -506,6 +506,15 @@ def test_a_plan_the_sentence_says_has_no_date_is_no_event(text, lang):
     assert [names(e) for e in events(text, lang)] == [{"Olaf Scholz", "Vladimir Putin"}]
 
 
+def test_a_gathering_no_date_was_set_for_is_no_event():
+    found = events(
+        "Blinken will meet Lavrov in Geneva on Friday. Russia has not set a date for the next "
+        "summit with NATO.",
+        "en",
+    )
+    assert [names(e) for e in found] == [{"Antony Blinken", "Sergey Lavrov"}]
+
+
 def test_what_was_done_keeps_its_day_when_the_next_step_has_none():
     found = events(
         "Biden traf Putin am Dienstag in Genf. Scholz traf danach Lawrow in Moskau, einen Termin "

@@ -108,6 +108,7 @@ _NO_DATE = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:noch\s+)?nicht)\b",
     re.IGNORECASE,
 )
+_DATE_FOR = re.compile(r"\s+(?:for|für)\s+(?:[\w-]+\s+){0,5}\Z")
 # "Asked whether the talks could open the way for Xi to visit Washington": a question.
 _WHETHER_BEFORE = re.compile(r"\b(?:ob|whether)\b[^,;:.!?]*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:der|die|das|dem|den|which|that|who)\s", re.IGNORECASE)
@@ -1174,6 +1175,9 @@ def _candidate(
     if inherited and _INVITED.search(text, max(passage.start, trigger.start - 80), trigger.start):
         # "Vance überreichte eine Einladung zu einem Besuch in Washington": undated, a plan.
         return None
+    if inherited and _no_date_for(text, passage, trigger):
+        # "Japan has not set a date for the next Korea-China-Japan summit".
+        return None
     if inherited and tense == "future" and _NO_DATE.search(text, trigger.end, passage.end):
         # "… would travel to Niamey, but he did not give a date": a plan the sentence says has
         # no date (what was done, "but set no date for the next round", keeps the day told).
@@ -1340,6 +1344,14 @@ def _candidate(
             "bilateral": _bilateral(sentence),
             "virtual": _virtual(text, passage, trigger),
         },
+    )
+
+
+def _no_date_for(text: str, passage: Passage, trigger: Trigger) -> bool:
+    """ "has not set a date for the next summit": the trigger is what has no date."""
+    return any(
+        _DATE_FOR.match(text, found.end(), trigger.start)
+        for found in _NO_DATE.finditer(text, passage.start, trigger.start)
     )
 
 
