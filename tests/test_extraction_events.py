@@ -149,6 +149,21 @@ def test_what_is_agreed_by_the_clause_is_an_agreement(text, lang, verb):
     assert (verb in found) if verb else not found
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("Ireland formally recognised the State of Palestine on Tuesday.", "en", ["formally recognised"]),
+        ("Frankreich hat heute einen Staat Palästina offiziell anerkannt.", "de", ["offiziell anerkannt"]),
+        ("Zuvor hatten London und Ottawa Palästina als Staat anerkannt.", "de", ["als Staat anerkannt"]),
+        ("Somaliland is not recognised by any UN member state.", "en", []),
+    ],
+)  # fmt: skip
+def test_the_recognition_of_a_state_is_an_act_of_agreement(text, lang, found):
+    triggers = find_triggers(text, lang)
+    assert [t.text for t in triggers] == found
+    assert {t.type for t in triggers} <= {"agreement"}
+
+
 def test_trifft_is_a_meeting_and_trifft_es_is_not():
     assert [t.type for t in find_triggers("Morgen trifft Blinken in Genf Lawrow.", "de")] == [
         "meeting"

@@ -81,6 +81,12 @@ _GERMAN = {
         # Konsultationen zusammengekommen" (not an ambassador called home "zu Konsultationen")
         r"|regierungskonsultation\w*|gemeinsamen\s+konsultationen",
     ),
+    # The recognition of a state: "hat Frankreich heute einen Staat Palästina offiziell
+    # anerkannt", "Palästina als Staat anerkannt".
+    "recognition": (
+        0.85,
+        r"(?:offiziell|förmlich|formell)\s+anerkannt\b|als\s+(?:unabhängigen\s+)?staat\s+anerkannt\b",
+    ),
     # An agreement named without a verb is usually talked about, not concluded.
     "accord": (
         0.6,
@@ -160,7 +166,10 @@ _ENGLISH = {
         r"|conclud(?:ed|es)\s+(?:[^\s.!?;:]+\s+){0,3}(?:negotiations|talks)"
         r"|(?:final\s+)?communiqu[ée]s?\b"
         r"|reached\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)"
-        r"|struck\s+(?:an?\s+|the\s+)?(?:\w+\s+)?deal",
+        r"|struck\s+(?:an?\s+|the\s+)?(?:\w+\s+)?deal"
+        # The recognition of a state, an act on a day ("formally recognised the State of
+        # Palestine"), not the state of being recognised ("is not recognised by any").
+        r"|(?:formally|officially)\s+recogni[sz](?:ed|es|e)\b",
     ),
     "accord": (0.6, r"agreement\w*|accord\b|ceasefire|truce"),
     "sanction": (
@@ -238,7 +247,7 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
     found: dict[int, Trigger] = {}
     for match in pattern.finditer(searched):
         group = match.lastgroup or "meeting"
-        kind = "agreement" if group == "accord" else group
+        kind = "agreement" if group in ("accord", "recognition") else group
         found[match.start()] = Trigger(
             match.start(), match.end(), text[match.start() : match.end()], kind, weights[group][0]
         )
