@@ -550,6 +550,24 @@ def test_what_was_agreed_as_the_two_met_is_a_meeting_and_its_outcome():
     ]
 
 
+def test_a_city_state_named_where_they_meet_is_not_the_seat_of_a_council_told_after():
+    luxembourg = GazetteerPlace("lu", "Luxembourg", "LU", kind="country")
+    council = GazetteerActor(
+        "euco", "European Council", "body", aliases=("European Council",), seat="bru"
+    )
+    ministers = GazetteerActor(
+        "fac", "Foreign Affairs Council", "body", aliases=("EU foreign ministers",), seat="bru"
+    )
+    gazetteer = Gazetteer([*ACTORS, council, ministers], [BRUSSELS, luxembourg])
+    text = (
+        "The issue will come back to EU foreign ministers when they meet in Luxembourg on June "
+        "24th, and that EU leaders would discuss it at the European Council in Brussels on June "
+        "27th and 28th."
+    )
+    found = suggest(Document(body=text), gazetteer, published=WEDNESDAY, lang="en").events
+    assert [(e.start, e.place.name) for e in found][:1] == [(date(2022, 6, 24), "Luxembourg")]
+
+
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
     assert document.dateline is None

@@ -108,6 +108,8 @@ _NO_DATE = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:noch\s+)?nicht)\b",
     re.IGNORECASE,
 )
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|und|während|aber)\s+(?:that|dass)\b")
+_IN_BEFORE = re.compile(r"\b(?:in|im)\s+$")
 _DATE_FOR = re.compile(r"\s+(?:for|für)\s+(?:[\w-]+\s+){0,5}\Z")
 # "Asked whether the talks could open the way for Xi to visit Washington": a question.
 _WHETHER_BEFORE = re.compile(r"\b(?:ob|whether)\b[^,;:.!?]*$", re.IGNORECASE)
@@ -1527,7 +1529,12 @@ def _place(
     # "… at Alaska summit; Zelenskiy heads to Washington": a place in the trigger's own
     # clause before one in another.
     own = [
-        m for m in own if text.find(";", min(m.end, trigger.end), max(m.start, trigger.start)) < 0
+        m
+        for m in own
+        if text.find(";", min(m.end, trigger.end), max(m.start, trigger.start)) < 0
+        # "… when they meet in Luxembourg on June 24th, and that EU leaders would discuss it at
+        # the European Council in Brussels": another clause with a subject of its own.
+        and not _NEW_CLAUSE.search(text, min(m.end, trigger.end), max(m.start, trigger.start))
     ] or own
     # "im Kreml", "at the White House": a body named as a place stands for its seat — but the
     # US mission "bei den Vereinten Nationen" in Geneva is not in New York.
@@ -1578,7 +1585,12 @@ def _place(
         ):
             # "talks in Kazakhstan's largest city", datelined ALMATY: the dateline is finer.
             return scene.dateline, best
-        if place.kind == "country" and seat is not None:
+        if (
+            place.kind == "country"
+            and seat is not None
+            # "when they meet in Luxembourg": a city-state named as where they meet.
+            and not _IN_BEFORE.search(text, max(0, best.start - 8), best.start)
+        ):
             # "at NATO headquarters … on Ukraine's borders": the seat is the venue.
             return seat
         return place, best
