@@ -41,6 +41,8 @@ _MONTH_NAMES = (
 ).split()
 _MONTH = "(?P<month>(?:{})\\b\\.?)".format("|".join(sorted(_MONTH_NAMES, key=len, reverse=True)))
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+# Every form of stamp has a year: a line without one is passed over with one cheap search.
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _DATES = (
     rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{_YEAR}",  # 24.02.2024
     rf"(?P<day>\d{{1,2}})\.?[ \t]+{_MONTH}[ \t]+{_YEAR}",  # 24. Juni 2024, 19 June 2024
@@ -97,6 +99,8 @@ def find_stamp(text: str, tz: tzinfo) -> Stamp | None:
     for line in re.finditer(r"[^\n]+", text[:HEAD_CHARS]):
         if line.end() == HEAD_CHARS < len(text):
             break  # cut off by the head's end, the line may go on into a sentence
+        if not _ANY_YEAR.search(line.group()):
+            continue
         for pattern in _STAMPS:
             match = pattern.search(line.group())
             if match and _fills_its_line(match) and (published := _published(match, tz)):
