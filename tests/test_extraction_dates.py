@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from timeline.extraction.date_patterns import RULES
 from timeline.extraction.dates import tag_dates
+from timeline.extraction.story_dates import _OPENING, _RELATIVE_PHRASE
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WED = datetime(2022, 1, 12, 3, 55, tzinfo=BERLIN)  # the seed article, a Wednesday
@@ -536,6 +537,13 @@ def test_what_a_rule_needs_is_in_every_text_it_matches(rule):
         assert rule.needs.search(text.lower())
 
     check()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.from_regex(re.compile(_RELATIVE_PHRASE, re.IGNORECASE), fullmatch=True))
+def test_every_story_relative_phrase_opens_as_its_lookahead_expects(text):
+    # Story dates are only looked for where the lookahead lets them start.
+    assert re.match(_OPENING, text, re.IGNORECASE)
 
 
 def test_two_days_far_apart_joined_by_und_are_two_dates_not_a_range():

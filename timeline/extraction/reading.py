@@ -29,13 +29,19 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2})?([+-]\d{2}:?\d{2}|Z)?")
 _BYLINE = re.compile(r"^(?:Von|By)\s+([^\n]{3,120})$", re.MULTILINE)
+_AGENCIES = (
+    r"dpa|AFP|Reuters|AP|KNA|epd|dpa-AFX|APA|SDA|DW|RND|AA|ANSA|Xinhua|TASS|Kyodo"
+    r"|Yonhap|PAP|CTK|Belga|ANP"
+)
 _DATELINE = re.compile(
     # "Frankfurt (Oder) (dpa) -", "TA' QALI, Malta, Dec 5 (Reuters) -", "London (epd)."
     r"^\s*([A-ZÄÖÜ][\w./' -]{1,40}?(?:\s*\((?:Oder|Main)\))?)\s*(?:,\s*[^()\n]{1,30}?)?\s*"
-    r"\((dpa|AFP|Reuters|AP|KNA|epd|dpa-AFX|APA|SDA|DW|RND|AA|ANSA|Xinhua|TASS|Kyodo"
-    r"|Yonhap|PAP|CTK|Belga|ANP)(?:/\w+)?\)\s*(?:[-–—]+|[.:])\s*",
+    rf"\(({_AGENCIES})(?:/\w+)?\)\s*(?:[-–—]+|[.:])\s*",
     re.MULTILINE,
 )
+# The agency in brackets that every such dateline names: a head without one is not searched
+# for the dateline, whose pattern tries many ways to split each line.
+_AGENCY_CREDIT = re.compile(rf"\((?:{_AGENCIES})(?:/\w+)?\)")
 # "BRUSSELS — …", "WASHINGTON, Feb 3 — …", "Paris - …": a dateline without an agency.
 _BARE_DATELINE = re.compile(
     r"^[ \t]*([A-ZÄÖÜ][A-ZÄÖÜ.' -]{2,30}|[A-ZÄÖÜ][a-zäöüß]+(?:[/-][A-ZÄÖÜ][a-zäöüß]+)?)"
@@ -106,7 +112,7 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
         author = byline.group(1).strip()
         metadata.append(byline.span())
     outlet, dateline_place = None, None
-    if dateline := _DATELINE.search(head):
+    if _AGENCY_CREDIT.search(head) and (dateline := _DATELINE.search(head)):
         outlet, dateline_place = dateline.group(2), dateline.span(1)
         metadata.append(dateline.span())
     elif dateline := _first_outside(

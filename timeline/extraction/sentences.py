@@ -16,7 +16,12 @@ _MONTH_AFTER = re.compile(
     r"\s*(?:Jan|Feb|Mär|Mar|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez|Jänner)", re.IGNORECASE
 )
 # A candidate boundary: terminal punctuation (with closing quotes), then space, then a new start.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”“»«)]*(?=\s+[\"'„“»«(]?[A-ZÄÖÜ0-9])|\n\s*\n|\n")
+# The lookahead lets the regex engine pass over every other character without trying each
+# alternative.
+_BOUNDARY = re.compile(
+    r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«)]*(?=\s+[\"'„“»«(]?[A-ZÄÖÜ0-9])|\n\s*\n|\n)"
+)
+_LAST_WORD = re.compile(r"([\wÄÖÜäöüß.]+)$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -35,7 +40,7 @@ def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
     if not match.group(0).startswith("."):
         return True
     before = text[max(0, match.start() - 12) : match.start()]
-    word = re.search(r"([\wÄÖÜäöüß.]+)$", before)
+    word = _LAST_WORD.search(before)
     if word:
         token = word.group(1).lower()
         if token in _ABBREVIATIONS or len(token) == 1:

@@ -41,6 +41,8 @@ _MONTH_NAMES = (
 ).split()
 _MONTH = "(?P<month>(?:{})\\b\\.?)".format("|".join(sorted(_MONTH_NAMES, key=len, reverse=True)))
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+# Every form of stamp has a year: a line without one is passed over with one cheap search.
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _DATES = (
     rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{_YEAR}",  # 24.02.2024
     rf"(?P<day>\d{{1,2}})\.?[ \t]+{_MONTH}[ \t]+{_YEAR}",  # 24. Juni 2024, 19 June 2024
@@ -116,6 +118,8 @@ def find_stamp(text: str, tz: tzinfo) -> Stamp | None:
 
 
 def _stamp_of(line: str, tz: tzinfo) -> tuple[re.Match[str], datetime] | None:
+    if not _ANY_YEAR.search(line):
+        return None  # every stamp has a year: most lines are passed over at once
     for pattern in _STAMPS:
         position = 0
         # "Publiziert: … 07:15 Uhr | Aktualisiert: … 10:02 Uhr" is too long for one stamp:

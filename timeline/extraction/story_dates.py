@@ -10,17 +10,20 @@ from datetime import timedelta
 from .types import TemporalExpression, TemporalValue
 
 _COUNT = r"(?P<n>ein(?:en)?|zwei|drei|vier|fünf|a|one|two|three|four|five|\d)"
-_RELATIVE = re.compile(
-    r"\b(?:(?P<before>am\s+Vortag|am\s+Vorabend|tags\s+zuvor|am\s+Tag\s+(?:zuvor|davor)|the\s+day\s+before"
+_RELATIVE_PHRASE = (
+    r"(?:(?P<before>am\s+Vortag|am\s+Vorabend|tags\s+zuvor|am\s+Tag\s+(?:zuvor|davor)|the\s+day\s+before"
     r"|a\s+day\s+earlier|the\s+previous\s+day|the\s+eve)"
     r"|(?P<after>tags\s+darauf|am\s+(?:Folgetag|Tag\s+danach|nächsten\s+Tag|folgenden\s+Tag)"
     r"|the\s+(?:next|following)\s+day|a\s+day\s+later)"
     rf"|{_COUNT}\s+(?:Tage?|days?)\s+(?P<dir>zuvor|vorher|davor|später|danach|earlier|later|before)"
     # "Einen Tag nach dem Anschlag", "three days after the summit": after what was just told.
     rf"|{_COUNT.replace('?P<n>', '?P<m>')}\s+(?:Tage?|days?)\s+(?P<rel>nach|vor|after|before)"
-    r"\s+(?:(?=dem|der|den|the)|(?P<clause>(?=\w+\s+\w+ed\b))|(?P<present>(?=\w+\s+\w+s\b))))\b",
-    re.IGNORECASE,
+    r"\s+(?:(?=dem|der|den|the)|(?P<clause>(?=\w+\s+\w+ed\b))|(?P<present>(?=\w+\s+\w+s\b))))\b"
 )
+# Every phrase opens with one of these letters or a digit: the lookahead lets the regex engine
+# pass over other words without trying each alternative.
+_OPENING = r"(?=[aetzdvfo\d])"
+_RELATIVE = re.compile(r"\b" + _OPENING + _RELATIVE_PHRASE, re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s*")
 # Cheap test first: most articles tell no story-relative date at all.
 _HINT = re.compile(
