@@ -164,6 +164,13 @@ def test_the_recognition_of_a_state_is_an_act_of_agreement(text, lang, found):
     assert {t.type for t in triggers} <= {"agreement"}
 
 
+def test_consultations_held_are_a_meeting_and_the_eve_of_one_is_a_time():
+    found = find_triggers(
+        "On the eve of the meeting, Gharibabadi and Ryabkov held bilateral consultations.", "en"
+    )
+    assert [(t.type, t.text) for t in found] == [("meeting", "held bilateral consultations")]
+
+
 def test_trifft_is_a_meeting_and_trifft_es_is_not():
     assert [t.type for t in find_triggers("Morgen trifft Blinken in Genf Lawrow.", "de")] == [
         "meeting"

@@ -214,3 +214,16 @@ def test_another_council_is_not_the_one_known_by_the_end_of_its_name(text, found
     )
     gazetteer = Gazetteer([council], [])
     assert [m.text for m in gazetteer.find(text, "en")] == found
+
+
+def test_an_alias_running_on_past_a_shorter_one_is_the_mention():
+    china = GazetteerActor("cn", "China", "state", "CN", ("the Chinese", "Chinese"))
+    beijing = GazetteerPlace(
+        "bj", "Beijing", "CN", population=18_960_744, aliases=("Chinese capital",)
+    )
+    gazetteer = Gazetteer([china], [beijing])
+    found = gazetteer.find("They held consultations in the Chinese capital.", "en")
+    assert [(m.text, m.places[0].name if m.places else None) for m in found] == [
+        ("Chinese capital", "Beijing")
+    ]
+    assert [m.text for m in gazetteer.find("The Chinese said no.", "en")] == ["The Chinese"]

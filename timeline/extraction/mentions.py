@@ -212,6 +212,8 @@ class Gazetteer:
             if found is None:
                 continue
             length, start, end, entry = found
+            if length > 1 and self._overlapped(text, tokens, folded, opens, i, length):
+                continue  # "the Chinese capital" is Beijing, not "the Chinese" and a word
             free = i + length
             if _common_noun(text, start, end, entry) or _part_of_a_name(text, start, end, entry):
                 continue
@@ -263,6 +265,23 @@ class Gazetteer:
             if not any(start <= match.start() < end for start, end in taken)
         ]
         return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
+
+    def _overlapped(
+        self,
+        text: str,
+        tokens: Sequence[re.Match[str]],
+        folded: Sequence[str],
+        opens: Sequence[bool],
+        i: int,
+        length: int,
+    ) -> bool:
+        """Whether an alias opening inside the match at `i` runs on past its end."""
+        return any(
+            opens[j]
+            and (later := self._longest_match(text, tokens, folded, j)) is not None
+            and j + later[0] > i + length
+            for j in range(i + 1, i + length)
+        )
 
     def _longest_match(
         self,

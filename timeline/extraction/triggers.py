@@ -154,6 +154,8 @@ _ENGLISH = {
         # "He is due to host Starmer at Turnberry": the verb, not "the host country"
         r"|(?:to|will|would|'ll)\s+host\b"
         r"|held\s+talks|spoke\s+with|discuss(?:ed|es)?\s+with"
+        # "Gharibabadi and Ryabkov held bilateral consultations in the Chinese capital"
+        r"|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}consultations"
         r"|working\s+(?:dinner|lunch|breakfast)|(?:dinner|lunch|breakfast)\s+with"
         r"|(?:government|intergovernmental|inter-governmental)\s+consultations",
     ),
@@ -215,7 +217,8 @@ _WEIGHTS = {"de": _GERMAN, "en": _ENGLISH}
 # "Vor dem Treffen", "after the summit": an event used as a point in time, reported elsewhere.
 _ANCHOR = re.compile(
     r"\b(?i:nach|vor|seit|während|after|before|since|during|ahead\s+of|im\s+anschluss\s+an"
-    r"|following|in\s+the\s+wake\s+of|am\s+rande)\s+(?i:dem|der|den|das|des|the)"
+    r"|following|in\s+the\s+wake\s+of|am\s+rande|on\s+the\s+eve\s+of|am\s+vorabend)"
+    r"\s+(?i:dem|der|den|das|des|the)"
     # "before the end of the talks", "nach dem Ende der Gespräche": still a point in time.
     r"(?:\s+(?i:end|start|close|conclusion|opening|beginning|Ende|Beginn|Abschluss|Auftakt)"
     r"\s+(?i:of\s+the|der|des))?"
