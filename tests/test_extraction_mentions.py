@@ -227,3 +227,18 @@ def test_an_alias_running_on_past_a_shorter_one_is_the_mention():
         ("Chinese capital", "Beijing")
     ]
     assert [m.text for m in gazetteer.find("The Chinese said no.", "en")] == ["The Chinese"]
+
+
+@pytest.mark.parametrize(
+    ("text", "locative"),
+    [
+        ("Lula met Orsi, according to Brazil's presidency.", False),
+        ("The talks failed due to Russia's veto.", False),
+        ("Lula travelled to Brazil's capital.", True),
+    ],
+)
+def test_according_to_a_state_is_no_place(text, locative):
+    brazil = GazetteerPlace("br", "Brazil", "BR", kind="country")
+    gazetteer = Gazetteer([], [brazil, GazetteerPlace("ru", "Russia", "RU", kind="country")])
+    [mention] = gazetteer.find(text, "en")
+    assert mention.locative is locative

@@ -40,6 +40,11 @@ _VENUE_AFTER = re.compile(
     r"|Verhandlungen|summit|talks|meeting|conference|headquarters|venue)\b"
 )
 # "US-Vertretung", "Kreml-Sprecher": the first part of a compound names no location.
+_NOT_A_PLACE_TO = re.compile(
+    r"\b(?:according|owing|due|thanks|pursuant|contrary|compared|addition|reference|"
+    r"opposition|support|threat|message|letter|response|reply|appeal|tribute)\s+to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _COMPOUND_AFTER = re.compile(r"^[-‐–]\w")
 _MISSION_AFTER = re.compile(
     r"^['’]s\s+(?:embassy|consulate|consulate-general|mission|permanent\s+mission)\b",
@@ -410,6 +415,9 @@ def _is_locative(text: str, start: int, end: int) -> bool:
         # "at Iran's consulate-general in the city": a mission abroad, not in Iran.
         return False
     before = text[max(0, start - 40) : start]
+    if _NOT_A_PLACE_TO.search(before):
+        # "according to Brazil's presidency", "due to Russia's veto": a source or a cause.
+        return False
     if _COMPOUND_AFTER.match(after):
         # "im Nato-Hauptquartier" is a place; "die US-Vertretung" names none.
         # "am UN-Sitz", "beim Nato-Hauptquartier": "am" before a seat is a place too.
