@@ -171,6 +171,19 @@ def test_consultations_held_are_a_meeting_and_the_eve_of_one_is_a_time():
     assert [(t.type, t.text) for t in found] == [("meeting", "held bilateral consultations")]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Erdogan received Armenian Prime Minister Pashinyan in Istanbul.", ["meeting"]),
+        ("Wang Yi received the two visiting diplomats after the session.", ["meeting"]),
+        ("He received a letter from the prime minister.", []),
+        ("Georgia received a European perspective.", []),
+    ],
+)
+def test_to_receive_someone_is_a_meeting_and_to_receive_something_is_not(text, found):
+    assert [t.type for t in find_triggers(text, "en")] == found
+
+
 def test_trifft_is_a_meeting_and_trifft_es_is_not():
     assert [t.type for t in find_triggers("Morgen trifft Blinken in Genf Lawrow.", "de")] == [
         "meeting"

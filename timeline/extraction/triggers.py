@@ -154,6 +154,11 @@ _ENGLISH = {
         # "He is due to host Starmer at Turnberry": the verb, not "the host country"
         r"|(?:to|will|would|'ll)\s+host\b"
         r"|held\s+talks|spoke\s+with|discuss(?:ed|es)?\s+with"
+        # "Tokayev received both ministers", "Wang Yi received the two visiting diplomats",
+        # "will receive the leaders of the BRICS group" — not "received a letter"
+        r"|receiv(?:e|es|ed|ing)\s+(?:(?!(?:an?|from|of|with)\s)[\w-]+\s+){0,3}"
+        r"(?:leaders?|presidents?|ministers?|diplomats?|delegations?|counterparts?|envoys?"
+        r"|ambassadors?|premiers?|chancellors?|kings?|queens?|prime\s+ministers?)\b"
         # "Gharibabadi and Ryabkov held bilateral consultations in the Chinese capital"
         r"|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}consultations"
         r"|working\s+(?:dinner|lunch|breakfast)|(?:dinner|lunch|breakfast)\s+with"
