@@ -184,6 +184,10 @@ def test_to_receive_someone_is_a_meeting_and_to_receive_something_is_not(text, f
     assert [t.type for t in find_triggers(text, "en")] == found
 
 
+def test_to_sign_up_to_something_is_no_signature():
+    assert find_triggers("It is a border both sides have signed up to.", "en") == []
+
+
 def test_trifft_is_a_meeting_and_trifft_es_is_not():
     assert [t.type for t in find_triggers("Morgen trifft Blinken in Genf Lawrow.", "de")] == [
         "meeting"
@@ -586,6 +590,25 @@ def test_a_city_state_named_where_they_meet_is_not_the_seat_of_a_council_told_af
     )
     found = suggest(Document(body=text), gazetteer, published=WEDNESDAY, lang="en").events
     assert [(e.start, e.place.name) for e in found][:1] == [(date(2022, 6, 24), "Luxembourg")]
+
+
+def test_the_day_of_an_appositive_clause_after_the_trigger_is_the_clause_s():
+    found = events(
+        "Russia and Ukraine have agreed on a prisoner exchange, a move that brought protesters "
+        "onto the streets on Monday.",
+        "en",
+    )
+    assert [(e.type, e.start) for e in found] == [("agreement", date(2022, 1, 12))]
+
+
+def test_an_agreement_told_undated_in_the_lead_keeps_the_day_told_after():
+    found = events(
+        "Russia and Ukraine have agreed on a prisoner exchange. Russia and Ukraine signed the "
+        "deal on Tuesday at a meeting in Geneva.",
+        "en",
+    )
+    assert [(e.type, e.start, e.end) for e in found] == [("agreement", date(2022, 1, 11), None)]
+    # (before, the day of the report was taken for the agreement's last day)
 
 
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():

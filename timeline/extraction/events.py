@@ -214,7 +214,9 @@ _PROTAGONIST_MENTIONS = 3
 # ", der sich", ", which began": a relative pronoun, not the article of a list ("Russland,
 # der Ukraine und der Türkei").
 _RELATIVE_OPENER = re.compile(
-    r",\s+(?:(?:der|die|das|dem|den)\s+(?=[a-zäöüß])|(?:deren|dessen|who)\s)"
+    r",\s+(?:(?:der|die|das|dem|den)\s+(?=[a-zäöüß])|(?:deren|dessen|who)\s"
+    # "have agreed on the first section, a move that brought villagers onto the streets"
+    r"|(?:a|an)\s+(?:[a-z]+\s+){1,2}(?:that|which)\s)"
 )
 _ATTRIBUTE = re.compile(r"\W*(?:\w+(?:\W+|\Z)){0,2}\Z")
 _BILATERAL = re.compile(
@@ -1816,6 +1818,10 @@ def merge_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
 def _later_end(kept: Candidate, other: Candidate) -> date | None:
     """A continuation ("the summit continues on Friday") may carry the event's last day."""
     if kept.precision != "day" or other.precision != "day":
+        return kept.end
+    if kept.type == "agreement" and _undated_lead(other) and not _undated_lead(kept):
+        # "Armenia and Azerbaijan have agreed …" (undated, the day of the news); "The agreement
+        # was reached on April 19": the day told is the day, not the day of the report.
         return kept.end
     last = max(_last(kept), _last(other))
     if last > kept.start and last - kept.start <= MAX_EXTENT:

@@ -166,7 +166,7 @@ _ENGLISH = {
     ),
     "agreement": (
         0.85,
-        r"signed|signing|signs\s+(?:an?|the)\b|agreed|adopted|endorsed|approved"
+        r"signed(?!\s+up\b)|signing|signs\s+(?:an?|the)\b|agreed|adopted|endorsed|approved"
         r"|joint\s+(?:statement|declaration|communiqu[ée])"
         r"|(?:was|were)\s+admitted|instruments?\s+of\s+accession"
         r"|became\s+(?:the\s+)?(?:\w+\s+)?(?:full\s+)?member"
