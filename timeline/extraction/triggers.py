@@ -303,7 +303,9 @@ def _discounted(text: str, trigger: Trigger, negation: re.Pattern[str]) -> bool:
     ):
         # "das in Den Haag vereinbarte Ziel", "die beschlossenen Sanktionen": named, not agreed.
         return True
-    if trigger.type == "agreement" and _LEGISLATION_BEFORE.search(before):
+    if trigger.type == "agreement" and (
+        _LEGISLATION_BEFORE.search(before) or _INTO_LAW_AFTER.match(text, trigger.end)
+    ):
         # "Das Parlament hatte zuvor Gesetze beschlossen": a state's own laws, no agreement.
         return True
     if trigger.text[:4].lower() == "veto" and (
@@ -350,6 +352,11 @@ _NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
 _LEGISLATION_BEFORE = re.compile(
     r"\b(?:Gesetze?s?|Gesetzentw\w*|Haushalt\w*|Verfassungsänderung\w*|laws?|bills?|budgets?"
     r"|legislation|constitutional\s+amendments?)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# "Biden signed into law a foreign aid package", "unterzeichnete das Gesetz"
+_INTO_LAW_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:into\s+law\b|(?:das|ein|the|a)\s+(?:\w+\s+)?(?:Gesetz\w*|law|bill)\b(?!\s+enforcement))",
     re.IGNORECASE,
 )
 _VETO_AHEAD_AFTER = re.compile(
