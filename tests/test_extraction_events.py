@@ -191,6 +191,11 @@ def test_to_sign_up_to_something_is_no_signature():
     assert find_triggers("It is a border both sides have signed up to.", "en") == []
 
 
+def test_a_briefing_of_the_council_is_a_session():
+    found = find_triggers("The envoy briefed Council members in closed consultations.", "en")
+    assert {t.type for t in found} == {"session"}
+
+
 def test_trifft_is_a_meeting_and_trifft_es_is_not():
     assert [t.type for t in find_triggers("Morgen trifft Blinken in Genf Lawrow.", "de")] == [
         "meeting"
@@ -612,6 +617,21 @@ def test_an_agreement_told_undated_in_the_lead_keeps_the_day_told_after():
     )
     assert [(e.type, e.start, e.end) for e in found] == [("agreement", date(2022, 1, 11), None)]
     # (before, the day of the report was taken for the agreement's last day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russland und die Nato verhandelten am Dienstag über die Mission in der Ukraine.",
+        "Blinken and Lavrov held the Ukraine talks on Tuesday.",
+    ],
+)
+def test_a_country_a_mission_is_in_or_talks_are_about_is_not_where_they_are(text):
+    ukraine = GazetteerPlace("ua-place", "Ukraine", "UA", kind="country", aliases=("Ukraine",))
+    gazetteer = Gazetteer(ACTORS, [GENEVA, ukraine])
+    lang = "en" if "held" in text else "de"
+    [event] = suggest(Document(body=text), gazetteer, published=WEDNESDAY, lang=lang).events
+    assert event.place in (None, GENEVA)
 
 
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():

@@ -110,6 +110,7 @@ _NO_DATE = re.compile(
 )
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|und|während|aber)\s+(?:that|dass)\b")
 _IN_BEFORE = re.compile(r"\b(?:in|im)\s+$")
+_TALKS_AFTER = re.compile(r"[\s-]+(?:talks|negotiations|Gespräche|Verhandlungen)\b")
 _DATE_FOR = re.compile(r"\s+(?:for|für)\s+(?:[\w-]+\s+){0,5}\Z")
 # "Asked whether the talks could open the way for Xi to visit Washington": a question.
 _WHETHER_BEFORE = re.compile(r"\b(?:ob|whether)\b[^,;:.!?]*$", re.IGNORECASE)
@@ -164,7 +165,9 @@ _TOPIC_BEFORE = re.compile(
     r"|crisis|fighting|situation|peace|cease-?fire|truce|violence|invasion|offensive|attacks?"
     r"|Feuerpause|Kampfhandlungen|Blutvergießen|Wiederaufbau|hostilities|bloodshed"
     r"|reconstruction|elections?|Wahl(?:en)?"
-    r"|Gräueltaten|Massaker|Verbrechen|Menschenrechtslage|atrocities|massacre|crimes)"
+    r"|Gräueltaten|Massaker|Verbrechen|Menschenrechtslage|atrocities|massacre|crimes"
+    # "the mandate of the UN mission in Western Sahara": where the mission is, not the Council
+    r"|mission|missions|Mission|peacekeepers|peacekeeping\s+force|Blauhelme|Friedenstruppe)"
     r"[\"“”'’]?\s+(?:in|im|on|gegen|against)\s+(?:the\s+|der\s+|den\s+|dem\s+)?$"
 )
 # "der erste Ministerrat seit dem Regierungswechsel in Berlin": the place of what came before.
@@ -1526,6 +1529,9 @@ def _place(
         and m.locative
         and _venue_of(trigger, m)
         and not _topic(text, m)
+        # "the Western Sahara talks", "the Iran talks": a country before the talks is their
+        # subject ("the Geneva talks" are in Geneva, "the Samoa summit" in Samoa).
+        and not (m.places[0].kind == "country" and _TALKS_AFTER.match(text, m.end))
         and not any(start <= m.start < end for start, end in attributes)
     ]
     # "… at Alaska summit; Zelenskiy heads to Washington": a place in the trigger's own

@@ -130,7 +130,9 @@ _ENGLISH = {
     "session": (
         0.85,
         r"session\w*|ministerial\w*|council\s+meeting\w*|emergency\s+meeting\w*|convene\w*"
-        r"|reconvene\w*",
+        r"|reconvene\w*"
+        # "de Mistura briefed Council members in closed consultations on 8 October"
+        r"|briefed\s+(?:the\s+)?(?:[\w-]+\s+){0,2}council\b|closed(?:-door)?\s+consultations",
     ),
     "negotiation": (
         0.8,
