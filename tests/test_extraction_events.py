@@ -634,6 +634,19 @@ def test_a_country_a_mission_is_in_or_talks_are_about_is_not_where_they_are(text
     assert event.place in (None, GENEVA)
 
 
+def test_two_calls_of_one_person_with_others_are_two_calls():
+    found = events(
+        "Blinken spoke by phone with Lavrov last night. Earlier this week, Blinken also briefed "
+        "Scholz on the case by phone.",
+        "en",
+    )
+    calls = {frozenset(names(e)) for e in found if e.type == "phone_call"}
+    assert calls == {
+        frozenset({"Antony Blinken", "Sergey Lavrov"}),
+        frozenset({"Antony Blinken", "Olaf Scholz"}),
+    }
+
+
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
     assert document.dateline is None

@@ -1974,11 +1974,16 @@ def _one_of(told: Candidate, event: Candidate) -> bool:
 
 
 def _other_pair(a: Candidate, b: Candidate) -> bool:
-    """Two meetings (or two calls) of two people each, not the same two."""
+    """Two meetings (or two calls) of two people each, not the same two; or two calls of one
+    person with others ("spoke by phone with Braže and Budrys", "also briefed Valtonen by
+    phone")."""
     if a.type != b.type or a.type not in ("meeting", "phone_call"):
         return False
     people_a = {x.key for x in a.actors if x.kind == "person" and x.key in a.core}
     people_b = {x.key for x in b.actors if x.kind == "person" and x.key in b.core}
+    if a.type == "phone_call":
+        shared = people_a & people_b
+        return bool(shared) and bool(people_a - shared) and bool(people_b - shared)
     return len(people_a) == len(people_b) == 2 and people_a != people_b
 
 
