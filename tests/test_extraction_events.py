@@ -636,13 +636,13 @@ def test_a_country_a_mission_is_in_or_talks_are_about_is_not_where_they_are(text
 
 def test_two_calls_of_one_person_with_others_are_two_calls():
     found = events(
-        "Blinken spoke by phone with Lavrov last night. Earlier this week, Blinken also briefed "
-        "Scholz on the case by phone.",
+        "Blinken spoke by phone with Lavrov and Biden last night. Earlier this week, Blinken "
+        "also briefed Scholz on the case by phone.",
         "en",
     )
     calls = {frozenset(names(e)) for e in found if e.type == "phone_call"}
     assert calls == {
-        frozenset({"Antony Blinken", "Sergey Lavrov"}),
+        frozenset({"Antony Blinken", "Sergey Lavrov", "Joe Biden"}),
         frozenset({"Antony Blinken", "Olaf Scholz"}),
     }
 
