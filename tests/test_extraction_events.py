@@ -647,6 +647,16 @@ def test_two_calls_of_one_person_with_others_are_two_calls():
     }
 
 
+def test_a_sentence_with_a_city_of_its_own_does_not_close_an_event_held_elsewhere():
+    found = events(
+        "Am Montag will Blinken in Moskau Lawrow treffen. Die Unterhändler wollen bis Ende "
+        "kommender Woche in Genf erneut zusammenkommen.",
+        published=datetime(2022, 1, 16, 20, 5, tzinfo=BERLIN),
+    )
+    [moscow] = [e for e in found if e.place == MOSCOW]
+    assert (moscow.start, moscow.end) == (date(2022, 1, 17), None)
+
+
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
     assert document.dateline is None

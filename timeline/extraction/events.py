@@ -445,11 +445,19 @@ def _extend_last(
             continue
         if any(c.sentence == (passage.start, passage.end) and c.end == closing for c in candidates):
             continue  # the sentence's own event already ends that day
+        # "Die Unterhändler wollen bis Ende kommender Woche in Kairo erneut zusammenkommen": a
+        # sentence that names a city of its own does not close an event held elsewhere.
+        cities = {
+            m.places[0].key
+            for m in passage.mentions
+            if m.places and m.locative and m.places[0].kind == "city"
+        }
         open_events = [
             (index, c)
             for index, c in enumerate(candidates)
             if c.start < closing <= c.start + MAX_EXTENT
             and (c.end is None or c.end < closing)
+            and not (cities and c.place is not None and c.place.key not in cities)
             # What was agreed was agreed on a day: "adopted on the first day of the summit,
             # which runs until Sept 7" ends the summit, not the decision.
             and c.type != "agreement"
