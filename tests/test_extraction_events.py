@@ -547,6 +547,11 @@ def test_a_summit_that_ended_with_a_declaration_told_after_it():
             "nannte er nicht.",
             "de",
         ),
+        (
+            "Scholz trifft Putin am Freitag in Moskau. Auch die nächsten "
+            "Regierungskonsultationen mit Russland sind nicht terminiert.",
+            "de",
+        ),
     ],
 )
 def test_a_plan_the_sentence_says_has_no_date_is_no_event(text, lang):

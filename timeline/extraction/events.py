@@ -105,7 +105,9 @@ _NO_DATE = re.compile(
     r"|no\s+(?:date|timeline|time\s*frame)\s+(?:has|had|was|have)\b"
     r"|without\s+(?:giving|setting|naming|fixing|specifying)\s+(?:a\s+|any\s+)?(?:date|time)"
     r"|(?:einen|ein)\s+(?:Termin|Datum|Zeitpunkt)\s+(?:nannte|nannten|gibt|gab|steht|stand)\w*"
-    r"\s+(?:\w+\s+){0,2}(?:noch\s+)?nicht)\b",
+    r"\s+(?:\w+\s+){0,2}(?:noch\s+)?nicht"
+    # "die nächsten Regierungskonsultationen sind nicht terminiert", "not yet scheduled"
+    r"|(?:noch\s+)?nicht\s+terminiert|not\s+(?:yet\s+)?(?:been\s+)?scheduled)\b",
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|und|während|aber)\s+(?:that|dass)\b")
@@ -1193,7 +1195,7 @@ def _candidate(
     if inherited and _no_date_for(text, passage, trigger):
         # "Japan has not set a date for the next Korea-China-Japan summit".
         return None
-    if inherited and tense == "future" and _NO_DATE.search(text, trigger.end, passage.end):
+    if inherited and tense != "past" and _NO_DATE.search(text, trigger.end, passage.end):
         # "… would travel to Niamey, but he did not give a date": a plan the sentence says has
         # no date (what was done, "but set no date for the next round", keeps the day told).
         return None
