@@ -662,6 +662,24 @@ def test_a_sentence_with_a_city_of_its_own_does_not_close_an_event_held_elsewher
     assert (moscow.start, moscow.end) == (date(2022, 1, 17), None)
 
 
+def test_what_a_summit_ends_with_is_agreed_on_its_last_day_and_ends_nothing_else():
+    found = events(
+        "Putin und Scholz trafen sich am Montagvormittag in Moskau. Macron hatte die Gäste am "
+        "Sonntagabend zum Auftakt des Gipfels in Moskau empfangen. Der Gipfel endet am Dienstag "
+        "mit einer Abschlusserklärung.",
+        published=datetime(2022, 1, 10, 18, 0, tzinfo=BERLIN),
+    )
+    agreed = [(e.start, e.end, e.status) for e in found if e.type == "agreement"]
+    assert agreed == [(date(2022, 1, 11), None, "announced")]
+    met = [(e.start, e.end) for e in found if names(e) >= {"Vladimir Putin", "Olaf Scholz"}]
+    assert (date(2022, 1, 10), None) in met
+
+
+def test_a_summit_protested_against_is_no_event_of_the_protest():
+    assert find_triggers("Tausende demonstrierten gegen den Gipfel.", "de") == []
+    assert find_triggers("Thousands protested against the summit.", "en") == []
+
+
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
     assert document.dateline is None

@@ -352,7 +352,7 @@ def assemble(
             and all(is_continuation(text, d) or is_end_date(text, d) for d in dated)
             and bool(_DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start]))
         )
-        if continued and _extend_last(text, passage, candidates, dated):
+        if continued and _extend_last(text, passage, candidates, dated, published):
             continue
         if trigger is not None:
             candidate = _candidate(
@@ -379,7 +379,7 @@ def assemble(
                     candidates.append(agreed)
         told = [d for d in dated if not counted_from(text, d) and not _attributive(text, d)]
         if dated:
-            _extend_last(text, passage, candidates, dated)
+            _extend_last(text, passage, candidates, dated, published)
         if told:
             discourse.append(_nearest(told, passage.end))
     merged = _refine_countries(merge_candidates(candidates))
@@ -436,7 +436,11 @@ def _protagonists(
 
 
 def _extend_last(
-    text: str, passage: Passage, candidates: list[Candidate], dated: list[TemporalExpression]
+    text: str,
+    passage: Passage,
+    candidates: list[Candidate],
+    dated: list[TemporalExpression],
+    published: date,
 ) -> bool:
     """ "Der Gipfel endet am Sonntag", "the summit continues on Friday": a later sentence gives
     an event told before its last day — the event of the same kind, else the last one told."""
@@ -445,8 +449,14 @@ def _extend_last(
         closing = expression.value.start
         if not closing or not (is_end_date(text, expression) or is_continuation(text, expression)):
             continue
-        if any(c.sentence == (passage.start, passage.end) and c.end == closing for c in candidates):
-            continue  # the sentence's own event already ends that day
+        if any(
+            c.sentence == (passage.start, passage.end)
+            and (c.end == closing or (c.type == "agreement" and c.start == closing))
+            for c in candidates
+        ):
+            # The sentence's own event already ends that day, or is what the gathering ended
+            # with ("Der Gipfel endet am Dienstag mit einer Abschlusserklärung").
+            continue
         # "Die Unterhändler wollen bis Ende kommender Woche in Kairo erneut zusammenkommen": a
         # sentence that names a city of its own does not close an event held elsewhere.
         cities = {
@@ -472,7 +482,7 @@ def _extend_last(
         if chosen:
             index, event = chosen[0]
             candidates[index] = replace(event, end=closing)
-            _closing_outcome(text, passage, candidates, event, expression)
+            _closing_outcome(text, passage, candidates, event, expression, published)
             return True
     return False
 
@@ -483,6 +493,7 @@ def _closing_outcome(
     candidates: list[Candidate],
     event: Candidate,
     closing: TemporalExpression,
+    published: date,
 ) -> None:
     """ "Der zweitägige Gipfel endete am Montagnachmittag mit einer Abschlusserklärung": what
     the gathering told before agreed is agreed on its last day, by its parties, at its place."""
@@ -514,7 +525,7 @@ def _closing_outcome(
             end=None,
             precision="day",
             approximate=False,
-            status=event.status,
+            status="announced" if closing.value.start > published else "reported",
             confidence=round(event.confidence * _OUTCOME_WEIGHT, 2),
             evidence=evidence,
             date_rule=closing.rule,
@@ -1270,11 +1281,13 @@ def _candidate(
     opened = discourse[-1].value.start if discourse else published
     if (
         not inherited
+        and trigger.type != "agreement"
         and is_end_date(text, when)
         and opened
         and start - MAX_EXTENT <= opened < start
     ):
-        # "beraten bis Mittwoch": the event runs from the day in discourse to that date.
+        # "beraten bis Mittwoch": the event runs from the day in discourse to that date (what
+        # the summit "endet am Dienstag mit einer Abschlusserklärung" with is of that day).
         start, end = opened, start
     elif trigger.type != "agreement" and any(
         days_named_before(sentence, t.start - passage.start)

@@ -224,7 +224,9 @@ _WEIGHTS = {"de": _GERMAN, "en": _ENGLISH}
 # "Vor dem Treffen", "after the summit": an event used as a point in time, reported elsewhere.
 _ANCHOR = re.compile(
     r"\b(?i:nach|vor|seit|während|after|before|since|during|ahead\s+of|im\s+anschluss\s+an"
-    r"|following|in\s+the\s+wake\s+of|am\s+rande|on\s+the\s+eve\s+of|am\s+vorabend)"
+    r"|following|in\s+the\s+wake\s+of|am\s+rande|on\s+the\s+eve\s+of|am\s+vorabend"
+    # "demonstrierten gegen den Gipfel", "protests against the summit": its opponents' news
+    r"|gegen|against)"
     r"\s+(?i:dem|der|den|das|des|the)"
     # "before the end of the talks", "nach dem Ende der Gespräche": still a point in time.
     r"(?:\s+(?i:end|start|close|conclusion|opening|beginning|Ende|Beginn|Abschluss|Auftakt)"
