@@ -680,6 +680,17 @@ def test_a_summit_protested_against_is_no_event_of_the_protest():
     assert find_triggers("Thousands protested against the summit.", "en") == []
 
 
+def test_a_plan_told_after_a_boycott_of_another_summit_keeps_its_own_date_and_place():
+    geneva_suburb = GazetteerPlace("ver", "Versoix", "CH", population=13_000)
+    gazetteer = Gazetteer(ACTORS, [GENEVA, MOSCOW, geneva_suburb])
+    text = (
+        "Im März will Putin dann Scholz in Versoix bei Genf empfangen – nach dem Boykott des "
+        "Gipfels in Moskau im vergangenen Juli."
+    )
+    [event] = suggest(Document(body=text), gazetteer, published=WEDNESDAY, lang="de").events
+    assert (event.start, event.place) == (date(2022, 3, 1), geneva_suburb)
+
+
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
     assert document.dateline is None

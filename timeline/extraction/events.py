@@ -113,6 +113,7 @@ _NO_DATE = re.compile(
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|und|während|aber)\s+(?:that|dass)\b")
 _IN_BEFORE = re.compile(r"\b(?:in|im)\s+$")
 _TALKS_AFTER = re.compile(r"[\s-]+(?:talks|negotiations|Gespräche|Verhandlungen)\b")
+_NEAR = re.compile(r"\s+(?:bei|nahe|nahe\s+bei|near|outside|outside\s+of)\s+")
 _DATE_FOR = re.compile(r"\s+(?:for|für)\s+(?:[\w-]+\s+){0,5}\Z")
 # "Asked whether the talks could open the way for Xi to visit Washington": a question.
 _WHETHER_BEFORE = re.compile(r"\b(?:ob|whether)\b[^,;:.!?]*$", re.IGNORECASE)
@@ -190,7 +191,7 @@ _BEFORE_BOUND = re.compile(
 _COMING_WEEKS = "coming weeks"
 # A dateline taken from the headline opens no paragraph of the story (no lead is "at" it).
 _NO_PARAGRAPH = -2
-_AFTER_ANCHOR = re.compile(r"\b(?:after|following|nach)\s+(?:[^\s,.;:]+\s+){0,5}$", re.IGNORECASE)
+_AFTER_ANCHOR = re.compile(r"\b(?:after|following|nach)\s+(?:[^\s,.;:]+\s+){0,7}$", re.IGNORECASE)
 _ARTICLE_ENDINGS = frozenset({"der", "die", "das", "des", "dem", "den", "ine", "ner", "nem", "nes"})
 # An article, not a relative pronoun after a comma ("die Gespräche, die am Montag begannen").
 _ARTICLE_BEFORE = re.compile(r"(?:^|[^,\s])\s+(?:der|die|das|des|dem|den|eine[mnrs]?)\s+$")
@@ -1023,7 +1024,7 @@ def _after_anchor(
     before, from "after" on."""
     if expression.start < trigger.end:
         return None
-    return _AFTER_ANCHOR.search(text, max(trigger.end, expression.start - 40), expression.start)
+    return _AFTER_ANCHOR.search(text, max(trigger.end, expression.start - 60), expression.start)
 
 
 def _attributive(text: str, expression: TemporalExpression) -> bool:
@@ -1567,6 +1568,15 @@ def _place(
         # the European Council in Brussels": another clause with a subject of its own.
         and not _NEW_CLAUSE.search(text, min(m.end, trigger.end), max(m.start, trigger.start))
     ] or own
+    # "in Doral bei Miami", "in Sochi near the border": the place is the first, the other
+    # only says where it lies.
+    own = [
+        m
+        for m in own
+        if not any(
+            o.end <= m.start and _NEAR.fullmatch(text, o.end, m.start) for o in own if o is not m
+        )
+    ]
     # "im Kreml", "at the White House": a body named as a place stands for its seat — but the
     # US mission "bei den Vereinten Nationen" in Geneva is not in New York.
     seat = next(

@@ -229,8 +229,8 @@ _ANCHOR = re.compile(
     r"|gegen|against)"
     r"\s+(?i:dem|der|den|das|des|the)"
     # "before the end of the talks", "nach dem Ende der Gespräche": still a point in time.
-    r"(?:\s+(?i:end|start|close|conclusion|opening|beginning|Ende|Beginn|Abschluss|Auftakt)"
-    r"\s+(?i:of\s+the|der|des))?"
+    # "nach dem Boykott des Gipfels in Johannesburg", "after the collapse of the talks"
+    r"(?:\s+[\w-]+\s+(?i:of\s+the|der|des))?"
     # An adjective may stand between ("nach dem ersten Treffen"); a noun ends the phrase.
     r"(?:\s+[a-zäöüß][\w-]*)?\s+$"
 )
