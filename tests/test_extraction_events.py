@@ -691,6 +691,20 @@ def test_a_plan_told_after_a_boycott_of_another_summit_keeps_its_own_date_and_pl
     assert (event.start, event.place) == (date(2022, 3, 1), geneva_suburb)
 
 
+def test_a_meeting_of_unnamed_leaders_at_a_city_on_a_day_of_its_own_is_an_event():
+    event = one("The leaders are due to gather in Moscow on 14 and 15 February.", "en")
+    assert (event.start, event.end, event.place, event.status) == (
+        date(2022, 2, 14),
+        date(2022, 2, 15),
+        MOSCOW,
+        "announced",
+    )
+
+
+def test_a_meeting_of_unnamed_people_without_a_day_of_its_own_is_none():
+    assert events("Die Menschen treffen sich in Moskau.") == ()
+
+
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
     assert document.dateline is None

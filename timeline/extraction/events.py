@@ -1769,7 +1769,10 @@ def _enough(
     if not actors:
         # "Bei einem Gipfeltreffen in Helsinki verabschiedeten die Staats- und Regierungschefs
         # von acht Ostsee-Anrainern am Dienstag eine Erklärung": a gathering at a city is news.
-        return trigger.type in _GATHERINGS and place is not None and place.kind == "city"
+        # "The leaders are due to gather at the president's golf resort in Doral, Florida, on
+        # 14 and 15 December": a meeting of a day of its own at a city, too.
+        gathers = trigger.type in _GATHERINGS or (own_date and trigger.type in _MEETING_TYPES)
+        return gathers and place is not None and place.kind == "city"
     if len(actors) == 1:
         actor = actors[0][0]
         located = place is not None or beside
