@@ -705,6 +705,17 @@ def test_a_meeting_of_unnamed_people_without_a_day_of_its_own_is_none():
     assert events("Die Menschen treffen sich in Moskau.") == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The fourth round was originally planned for May 3 in Moscow but was postponed.", "en"),
+        ("Die Runde war ursprünglich für den 3. Mai in Moskau geplant.", "de"),
+    ],
+)
+def test_the_day_a_meeting_was_first_meant_for_is_no_day_of_it(text, lang):
+    assert events(text, lang) == ()
+
+
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
     assert document.dateline is None

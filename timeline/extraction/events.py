@@ -89,7 +89,11 @@ _OUTCOMES = {"agreement", "sanction"}
 _CANCELLED = re.compile(
     r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped"
     # Who stays away from a summit is not at it: "sind dem Gipfel ferngeblieben".
-    r"|fern(?:geblieben|bleiben|zubleiben)|stayed\s+away)\b",
+    r"|fern(?:geblieben|bleiben|zubleiben)|stayed\s+away"
+    # "The fourth round was originally planned for May 3 in Rome but was postponed": the day
+    # it was first meant for is no day of it.
+    r"|originally\s+(?:been\s+)?(?:planned|scheduled|set|due)\s+(?:for|on|in)"
+    r"|ursprünglich\s+(?:für|am|im|zum)\s+(?:\S+\s+){0,4}(?:geplant|vorgesehen|angesetzt))\b",
     re.IGNORECASE,
 )
 # "eine Einladung zu einem Besuch in Washington", "invited him to visit Beijing": what one is
