@@ -415,7 +415,7 @@ def _is_locative(text: str, start: int, end: int) -> bool:
         # "at Iran's consulate-general in the city": a mission abroad, not in Iran.
         return False
     before = text[max(0, start - 40) : start]
-    if _NOT_A_PLACE_TO.search(before):
+    if before.endswith(("to ", "to the ")) and _NOT_A_PLACE_TO.search(before):
         # "according to Brazil's presidency", "due to Russia's veto": a source or a cause.
         return False
     if _COMPOUND_AFTER.match(after):

@@ -18,6 +18,8 @@ from .date_lexicon import month_number
 
 HEAD_CHARS = 1500
 MAX_STAMP_CHARS = 60
+# A line with two stamps and what stands between them.
+_TWO_STAMPS_CHARS = 3 * MAX_STAMP_CHARS
 # A stamp without a time stands for the day; the sets' convention is noon, not midnight.
 DATE_ONLY_HOUR = 12
 
@@ -120,13 +122,16 @@ def find_stamp(text: str, tz: tzinfo) -> Stamp | None:
 def _stamp_of(line: str, tz: tzinfo) -> tuple[re.Match[str], datetime] | None:
     if not _ANY_YEAR.search(line):
         return None  # every stamp has a year: most lines are passed over at once
+    # "Publiziert: … 07:15 Uhr | Aktualisiert: … 10:02 Uhr" is too long for one stamp: then
+    # the later one, and the earlier before it. A line of prose is not searched that way.
+    retry = len(line) <= _TWO_STAMPS_CHARS
     for pattern in _STAMPS:
         position = 0
-        # "Publiziert: … 07:15 Uhr | Aktualisiert: … 10:02 Uhr" is too long for one stamp:
-        # then the later one, and the earlier before it.
         while match := pattern.search(line, position):
             if _fills_its_line(match) and (published := _published(match, tz)):
                 return match, published
+            if not retry:
+                break
             position = match.start() + 1
     return None
 
