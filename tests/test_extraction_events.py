@@ -716,6 +716,15 @@ def test_the_day_a_meeting_was_first_meant_for_is_no_day_of_it(text, lang):
     assert events(text, lang) == ()
 
 
+def test_the_council_is_the_council_named_before():
+    found = events(
+        "Die Nato berät über Russland. Der Nato-Russland-Rat hatte zuvor Moskau gewarnt.\n\n"
+        "Der Rat tagt seit Montag."
+    )
+    sessions = [(names(e), e.place, e.start) for e in found if e.type == "session"]
+    assert sessions == [({"NATO-Russia Council"}, BRUSSELS, date(2022, 1, 10))]
+
+
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():
     document = read_document(b"Talks in Moscow\n\nMr. Putin met Mr. Biden on Tuesday.\n")
     assert document.dateline is None

@@ -118,6 +118,10 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|und|während|aber)\s+(?:
 _IN_BEFORE = re.compile(r"\b(?:in|im)\s+$")
 _TALKS_AFTER = re.compile(r"[\s-]+(?:talks|negotiations|Gespräche|Verhandlungen)\b")
 _NEAR = re.compile(r"\s+(?:bei|nahe|nahe\s+bei|near|outside|outside\s+of)\s+")
+_THE_BODY = re.compile(
+    r"\s*(?:Der|Das|The)\s+(?:Rat|Gremium|Council|Board|Gouverneursrat|Sicherheitsrat)\b"
+)
+_BODY_REACH = 6
 _DATE_FOR = re.compile(r"\s+(?:for|für)\s+(?:[\w-]+\s+){0,5}\Z")
 # "Asked whether the talks could open the way for Xi to visit Washington": a question.
 _WHETHER_BEFORE = re.compile(r"\b(?:ob|whether)\b[^,;:.!?]*$", re.IGNORECASE)
@@ -1455,6 +1459,22 @@ def _actors(
             # "The two sides first met in Istanbul": the two states the article is about.
             for actor, mention in protagonists:
                 found.setdefault(actor.key, (actor, mention, False))
+    if not found and _THE_BODY.match(text, passage.start):
+        # "Der Gouverneursrat der IAEA hat … Der Rat tagt seit Montag": the council is the
+        # council named last before (else the organization), a few sentences back at most.
+        named = [
+            (actor, mention)
+            for index in range(passage.index - _BODY_REACH, passage.index)
+            for before in by_sentence.get(index, ())
+            for mention in before.mentions
+            if not (mention.locative and mention.places)
+            for actor in mention.actors[:1]
+            if actor.kind in ("body", "organization") and not actor.country
+        ]
+        councils = [(actor, mention) for actor, mention in named if actor.kind == "body"]
+        if councils or named:
+            actor, mention = (councils or named)[-1]
+            found[actor.key] = (actor, mention, True)  # the subject of its sentence
     if _PERSONAL_PRONOUN.search(text, passage.start, passage.end):
         # "Am Rande traf er sich mit Modi": "er" is the person last named before.
         # … or named in an earlier clause of the same sentence ("Yoon empfing Li,
