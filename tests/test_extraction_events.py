@@ -196,6 +196,14 @@ def test_a_briefing_of_the_council_is_a_session():
     assert {t.type for t in found} == {"session"}
 
 
+def test_a_summons_with_a_long_object_is_a_summons():
+    text = (
+        "Am Mittwoch bestellte das Außenministerium in Chisinau den russischen Botschafter Oleg "
+        "Oserow ein."
+    )
+    assert [t.type for t in find_triggers(text, "de")] == ["sanction"]
+
+
 def test_trifft_is_a_meeting_and_trifft_es_is_not():
     assert [t.type for t in find_triggers("Morgen trifft Blinken in Genf Lawrow.", "de")] == [
         "meeting"
@@ -723,6 +731,14 @@ def test_the_council_is_the_council_named_before():
     )
     sessions = [(names(e), e.place, e.start) for e in found if e.type == "session"]
     assert sessions == [({"NATO-Russia Council"}, BRUSSELS, date(2022, 1, 10))]
+
+
+def test_talks_frozen_for_years_are_not_held():
+    found = events(
+        "Scholz traf Putin am Montag in Moskau. Die Verhandlungen im 5+2-Format, an dem neben "
+        "Russland, der Ukraine und der Nato auch die USA teilnahmen, liegen seit 2019 auf Eis."
+    )
+    assert [names(e) for e in found] == [{"Olaf Scholz", "Vladimir Putin"}]
 
 
 def test_a_title_and_a_full_stop_opening_a_paragraph_is_no_dateline():

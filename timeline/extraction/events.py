@@ -90,6 +90,8 @@ _CANCELLED = re.compile(
     r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped"
     # Who stays away from a summit is not at it: "sind dem Gipfel ferngeblieben".
     r"|fern(?:geblieben|bleiben|zubleiben)|stayed\s+away"
+    # "Die Verhandlungen im 5+2-Format liegen seit 2019 auf Eis": frozen talks are not held
+    r"|auf\s+Eis|on\s+ice|on\s+hold"
     # "The fourth round was originally planned for May 3 in Rome but was postponed": the day
     # it was first meant for is no day of it.
     r"|originally\s+(?:been\s+)?(?:planned|scheduled|set|due)\s+(?:for|on|in)"

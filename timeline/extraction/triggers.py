@@ -101,7 +101,9 @@ _GERMAN = {
         r"|zu\s+konsultationen|zurückgerufen|zurückbeordert|schließ\w*\s+(?:\w+\s+){0,6}"
         r"(?:generalkonsulat|konsulat|botschaft)\w*"
         # "Teheran bestellte am Mittwoch den deutschen Geschäftsträger ein"
-        r"|bestellt\w*\s+(?:[^\s.!?;:]+\s+){0,8}ein\b",
+        # "Am Mittwoch bestellte das Außenministerium in Chisinau den russischen Botschafter
+        # Oleg Oserow ein"
+        r"|bestellt\w*\s+(?:[^\s.!?;:]+\s+){0,11}ein\b",
     ),
 }
 
