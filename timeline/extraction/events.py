@@ -371,7 +371,15 @@ def assemble(
             )
             if candidate is not None and candidate.place is None and candidates:
                 candidate = _on_the_sidelines(text, passage, candidate, candidates)
-            if candidate is None and dated:
+            if (
+                candidate is not None
+                and not candidate.actors
+                and dated
+                and _date_the_lead(text, passage, trigger, dated, candidates, published, lang)
+            ):
+                # Unnamed people meeting on the day the headline's event had no date for.
+                candidate = None
+            elif candidate is None and dated:
                 _date_the_lead(text, passage, trigger, dated, candidates, published, lang)
             elif (
                 candidate is not None and (earlier := _continues(candidates, candidate)) is not None
@@ -554,12 +562,13 @@ def _date_the_lead(
     candidates: list[Candidate],
     published: date,
     lang: str,
-) -> None:
+) -> bool:
     """ "Nato-Gipfel in Den Haag … Die Staats- und Regierungschefs kommen am Dienstag und
     Mittwoch in Den Haag zusammen": a headline told the event without a date, and the next
-    sentences date it, naming nobody the gazetteer knows."""
+    sentences date it, naming nobody the gazetteer knows. Whether one was dated."""
     if passage.paragraph > _LEAD_PARAGRAPHS:
-        return
+        return False
+    dated_one = False
     for index, earlier in enumerate(candidates):
         if not _undated_lead(earlier) or not any(
             earlier.type in group and trigger.type in group for group in _COMPATIBLE
@@ -576,6 +585,8 @@ def _date_the_lead(
         candidates[index] = _dated_by(
             earlier, when, published, text[passage.start : passage.end], lang
         )
+        dated_one = True
+    return dated_one
 
 
 def _dated_by(
