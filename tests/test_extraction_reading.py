@@ -233,8 +233,12 @@ def test_dates_in_sentences_or_past_the_head_are_no_stamp(text):
 @pytest.mark.parametrize(
     ("folder", "record"),
     [
-        (folder, record)
-        for folder in DEVSETS
+        pytest.param(
+            folder,
+            record,
+            marks=[pytest.mark.xfail(strict=True)] if record["id"] in UNREAD_STAMPS else [],
+        )
+        for folder in (*DEVSETS, *LATER_SETS)
         for record in json.loads((ROOT / folder / "gold.json").read_text(encoding="utf-8"))
     ],
     ids=lambda value: value.get("id") if isinstance(value, dict) else value,
@@ -242,28 +246,11 @@ def test_dates_in_sentences_or_past_the_head_are_no_stamp(text):
 def test_it_finds_the_gold_publication_time_of_every_dev_article(folder, record):
     document = read_document((ROOT / folder / record["file"]).read_bytes())
     gold = datetime.fromisoformat(record["published"])
-    assert document.published == gold
-    assert document.published.utcoffset() == gold.utcoffset()
-
-
-@pytest.mark.parametrize(
-    ("folder", "record"),
-    [
-        pytest.param(
-            folder,
-            record,
-            marks=[pytest.mark.xfail(strict=True)] if record["id"] in UNREAD_STAMPS else [],
-        )
-        for folder in LATER_SETS
-        for record in json.loads((ROOT / folder / "gold.json").read_text(encoding="utf-8"))
-    ],
-    ids=lambda value: value.get("id") if isinstance(value, dict) else value,
-)
-def test_it_finds_the_local_publication_time_of_the_later_sets(folder, record):
-    document = read_document((ROOT / folder / record["file"]).read_bytes())
-    gold = datetime.fromisoformat(record["published"])
     assert document.published is not None
     assert document.published.replace(tzinfo=None) == gold.replace(tzinfo=None)
+    if folder in DEVSETS:
+        # The later sets' outlets often print no zone; the reader then takes Berlin's.
+        assert document.published.utcoffset() == gold.utcoffset()
 
 
 def test_windows_line_endings_are_normalised():

@@ -2085,15 +2085,15 @@ def _headline_of(undated: Candidate, dated: Candidate) -> bool:
     if not any(undated.type in group and dated.type in group for group in _COMPATIBLE):
         return False
     shared = bool({a.key for a in undated.actors} & {a.key for a in dated.actors})
-    # "… ist im Kreml empfangen worden", then "am Dienstag in Moskau mit Putin
-    # zusammengetroffen": the same kind of event in the same city, the night before.
-    same_place = (
-        undated.type == dated.type
-        and undated.place is not None
-        and dated.place is not None
-        and undated.place.key == dated.place.key
-    )
     if overnight and not spans:
+        # "… ist im Kreml empfangen worden", then "am Dienstag in Moskau mit Putin
+        # zusammengetroffen": the same kind of event in the same city, the night before.
+        same_place = (
+            undated.type == dated.type
+            and undated.place is not None
+            and dated.place is not None
+            and undated.place.key == dated.place.key
+        )
         return (shared or same_place) and not _places_differ(undated, dated)
     if undated.place is not None and dated.place is not None:
         return undated.place.key == dated.place.key and (spans or shared)

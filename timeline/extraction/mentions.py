@@ -39,12 +39,13 @@ _VENUE_AFTER = re.compile(
     r"^\s+(?:Hauptquartier|Zentrale|Sitz|Amtssitz|Gipfel|Treffen|Konferenz|Gespräche"
     r"|Verhandlungen|summit|talks|meeting|conference|headquarters|venue)\b"
 )
-# "US-Vertretung", "Kreml-Sprecher": the first part of a compound names no location.
+# "according to Brazil's presidency", "due to Russia's veto": a source or a cause, no place.
 _NOT_A_PLACE_TO = re.compile(
     r"\b(?:according|owing|due|thanks|pursuant|contrary|compared|addition|reference|"
     r"opposition|support|threat|message|letter|response|reply|appeal|tribute)\s+to\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "US-Vertretung", "Kreml-Sprecher": the first part of a compound names no location.
 _COMPOUND_AFTER = re.compile(r"^[-‐–]\w")
 _MISSION_AFTER = re.compile(
     r"^['’]s\s+(?:embassy|consulate|consulate-general|mission|permanent\s+mission)\b",
@@ -416,7 +417,6 @@ def _is_locative(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 40) : start]
     if before.endswith(("to ", "to the ")) and _NOT_A_PLACE_TO.search(before):
-        # "according to Brazil's presidency", "due to Russia's veto": a source or a cause.
         return False
     if _COMPOUND_AFTER.match(after):
         # "im Nato-Hauptquartier" is a place; "die US-Vertretung" names none.

@@ -142,7 +142,7 @@ def _fills_its_line(match: re.Match[str]) -> bool:
     # "Von Nina Koren, Brüssel | 16. Dezember 2025 22:05 Uhr": a byline, then the stamp.
     fielded = before.endswith("|")
     # What the outlet prints after the stamp ("· Katrin Lenz, ARD-Studio New York") is no part.
-    stamp = match.group()[: (match.start("tail") if match["tail"] else match.end()) - match.start()]
+    stamp = match.string[match.start() : match.start("tail") if match["tail"] else match.end()]
     return len(stamp.strip()) <= MAX_STAMP_CHARS and (not before or bool(match["label"]) or fielded)
 
 

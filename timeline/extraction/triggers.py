@@ -85,7 +85,8 @@ _GERMAN = {
     # anerkannt", "Palästina als Staat anerkannt".
     "recognition": (
         0.85,
-        r"(?:offiziell|förmlich|formell)\s+anerkannt\b|als\s+(?:unabhängigen\s+)?staat\s+anerkannt\b",
+        r"(?:offiziell|förmlich|formell)\s+anerkannt\b"
+        r"|als\s+(?:unabhängigen\s+)?staat\s+anerkannt\b",
     ),
     # An agreement named without a verb is usually talked about, not concluded.
     "accord": (
@@ -340,7 +341,8 @@ _SANCTIONS_TO_COME = re.compile(
     r"\s+(?:of|der|von|neuer)\s+(?:[\w-]+\s+){0,2}$"
     # "Mehrere Mitgliedstaaten dringen auf Sanktionen", "calls for sanctions": asked for
     r"|\b(?:dring|drang|dräng|poch)\w*\s+(?:\w+\s+){0,2}auf\s+(?:[\w-]+\s+){0,2}$"
-    r"|\b(?:calls?|called|calling|push(?:es|ed|ing)?|press(?:es|ed|ing)?)\s+for\s+(?:[\w-]+\s+){0,2}$",
+    r"|\b(?:calls?|called|calling|push(?:es|ed|ing)?|press(?:es|ed|ing)?)\s+for"
+    r"\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
@@ -350,9 +352,9 @@ _ATTRIBUTIVE_PARTICIPLE = re.compile(
 # An article, and at most a short phrase of place before the participle: "das in Den Haag
 # vereinbarte Ziel". One of time dates it ("einer am Donnerstag verabschiedeten Erklärung").
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:der|die|das|des|dem|den|ein|eine[mnrs]?|diese[mnrs]?|seine[mnrs]?|ihre[mnrs]?)\s+"
-    r"(?:(?:in|bei|beim|auf|mit)\s+(?:(?:der|dem|den)\s+)?[A-ZÄÖÜ][\w-]*\s+(?:[A-ZÄÖÜ][\w-]*\s+)?)?$",
-    re.IGNORECASE,
+    r"\b(?i:der|die|das|des|dem|den|ein|eine[mnrs]?|diese[mnrs]?|seine[mnrs]?|ihre[mnrs]?)\s+"
+    r"(?:(?:in|bei|beim|auf|mit)\s+(?:(?:der|dem|den)\s+)?"
+    r"[A-ZÄÖÜ][\w-]*\s+(?:[A-ZÄÖÜ][\w-]*\s+)?)?$"
 )
 _NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
 _LEGISLATION_BEFORE = re.compile(
@@ -362,15 +364,18 @@ _LEGISLATION_BEFORE = re.compile(
 )
 # "Biden signed into law a foreign aid package", "unterzeichnete das Gesetz"
 _INTO_LAW_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:into\s+law\b|(?:das|ein|the|a)\s+(?:\w+\s+)?(?:Gesetz\w*|law|bill)\b(?!\s+enforcement))",
+    r"\s+(?:[\w-]+\s+){0,3}?(?:into\s+law\b"
+    r"|(?:das|ein|the|a)\s+(?:\w+\s+)?(?:Gesetz\w*|law|bill)\b(?!\s+enforcement))",
     re.IGNORECASE,
 )
 _VETO_AHEAD_AFTER = re.compile(
-    r"\s+(?:\w+\s+){0,2}(?:angekündigt|angedroht|ankündigen|androhen|einlegen\s+(?:will|wolle|werde))",
+    r"\s+(?:\w+\s+){0,2}(?:angekündigt|angedroht|ankündigen|androhen"
+    r"|einlegen\s+(?:will|wolle|werde))",
     re.IGNORECASE,
 )
 _VETO_AHEAD_BEFORE = re.compile(
-    r"\b(?:threat(?:en(?:s|ed|ing)?)?|vows?|vowed|would|could|may|might)\s+(?:\w+\s+)?(?:to\s+|a\s+)?$",
+    r"\b(?:threat(?:en(?:s|ed|ing)?)?|vows?|vowed|would|could|may|might)\s+(?:\w+\s+)?"
+    r"(?:to\s+|a\s+)?$",
     re.IGNORECASE,
 )
 _CROWD_BEFORE = re.compile(
