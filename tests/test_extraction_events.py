@@ -503,6 +503,46 @@ def test_a_city_and_a_full_stop_opening_the_body_is_a_dateline(text):
     assert (event.place, event.start) == (BRUSSELS, date(2022, 1, 11))
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Austrian and regional papers: the city in capitals and a full stop.
+        (
+            "Ein langes Essen\n\n12.01.2022, 18:30 Uhr\n\nBRÜSSEL. Scholz und Putin trafen sich "
+            "am Dienstag.\n",
+            "de",
+        ),
+        # South Asian and Singaporean outlets: the city in capitals and a colon.
+        (
+            "A long dinner\n\nJanuary 12, 2022 6:30 pm\n\nBRUSSELS: Scholz and Putin met on "
+            "Tuesday.\n",
+            "en",
+        ),
+        # South Tyrolean papers: the city opens the stamp line.
+        (
+            "Ein langes Essen\n\nBrüssel, 12. Januar 2022, 18.30 Uhr\n\nScholz und Putin trafen "
+            "sich am Dienstag.\n",
+            "de",
+        ),
+    ],
+)
+def test_datelines_in_capitals_or_before_the_stamp_place_the_lead(text, lang):
+    document = read_document(text.encode())
+    [event] = suggest(document, GAZETTEER, published=WEDNESDAY, lang=lang).events
+    assert (event.place, event.start) == (BRUSSELS, date(2022, 1, 11))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FOCAC: Leaders meet in Beijing\n\nJanuary 12, 2022 6:30 pm\n\nThe leaders met.\n",
+        "Talks\n\nJanuary 12, 2022 6:30 pm\n\nUPDATE: The leaders met on Tuesday.\n",
+    ],
+)
+def test_a_headline_or_label_in_capitals_is_no_dateline(text):
+    assert read_document(text.encode()).dateline is None
+
+
 def test_the_undated_lead_under_a_dateline_below_the_header_is_the_news_of_the_day():
     document = read_document(
         "Politik\n\nEin langes Essen\n\nEin Teaser.\n\nAnna Berg\n\n12.01.2022, 18:30 Uhr\n\n"

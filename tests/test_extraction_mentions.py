@@ -242,3 +242,15 @@ def test_according_to_a_state_is_no_place(text, locative):
     gazetteer = Gazetteer([], [brazil, GazetteerPlace("ru", "Russia", "RU", kind="country")])
     [mention] = gazetteer.find(text, "en")
     assert mention.locative is locative
+
+
+def test_a_place_called_by_its_own_name_beats_a_bigger_one_formerly_so_called():
+    islamabad = GazetteerPlace("isb", "Islamabad", "PK", population=601_600)
+    chattogram = GazetteerPlace(
+        "ctg", "Chattogram", "BD", population=3_920_222, aliases=("Chittagong", "Islamabad")
+    )
+    gazetteer = Gazetteer([], [islamabad, chattogram])
+    for text in ["ISLAMABAD: The meeting ended.", "The ministers met in Islamabad."]:
+        found = gazetteer.find(text, "en")
+        [mention] = resolve_places(found, place_context(found))
+        assert mention.places == (islamabad,)

@@ -478,6 +478,7 @@ def resolve_places(mentions: Sequence[Mention], context: PlaceContext) -> list[M
                 key=lambda p: (
                     _place_score(p, context, nearby, located)
                     + _REGION_WEIGHT * _unshared_region(p, mention.places)
+                    + _OWN_NAME_WEIGHT * (p.name.casefold() == mention.text.casefold())
                 ),
             )
             mention = replace(mention, places=(best,))
@@ -489,6 +490,11 @@ _KIND_BONUS = {"country": 0.6, "city": 0.5, "venue": 0.4, "region": 0.0}
 # The gazetteer knows no population of regions; a state or province has about a million
 # people (log10), as much as a big city: "Florida" is the US state, not Florida in Cuba.
 _REGION_WEIGHT = 6.0
+
+
+# A place called by its own name rather than by another's former one: "Islamabad" is the
+# capital of Pakistan, not Chittagong, which GeoNames also lists under that name.
+_OWN_NAME_WEIGHT = 1.0
 
 
 def _unshared_region(place: GazetteerPlace, places: Sequence[GazetteerPlace]) -> bool:

@@ -8,6 +8,7 @@ dateline) are recorded as `metadata` spans so that their dates never become even
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -53,6 +54,14 @@ _BARE_DATELINE = re.compile(
 _FULL_STOP_DATELINE = re.compile(
     r"^[ \t]*(?!(?:Mr|Mrs|Ms|Dr|St|Prof|Sen|Rep|Gen|Nr)\.)"
     r"([A-ZÄÖÜ][a-zäöüß]+(?:[/-][A-ZÄÖÜ][a-zäöüß]+)?)\.[ \t]+(?=[A-ZÄÖÜ])",
+    re.MULTILINE,
+)
+# "SAMARKAND. Die EU …" (Austrian papers), "ISLAMABAD: The two-day meeting …" (South Asian and
+# Singaporean outlets): the city in capitals opening a paragraph. Labels in capitals are no place.
+_CAPITALS_DATELINE = re.compile(
+    r"^[ \t]*(?!(?:UPDATE|UPDATED|BREAKING|EXCLUSIVE|ANALYSIS|ANALYSE|OPINION|EDITORIAL|COMMENT"
+    r"|KOMMENTAR|LIVE|WATCH|VIDEO|PHOTOS|FACTBOX|EXPLAINER|INTERVIEW|NOTE|EILMELDUNG)\b)"
+    r"([A-ZÄÖÜ][A-ZÄÖÜ'-]+(?:[ \t][A-ZÄÖÜ][A-ZÄÖÜ'-]+){0,2})[.:][ \t]+(?=[\"„“A-ZÄÖÜ])",
     re.MULTILINE,
 )
 # "(Reporting by John Irish in Paris; Editing by …)", "Quelle: ntv.de, mau/dpa": who wrote it,
@@ -116,10 +125,15 @@ def read_plain_text(text: str, tz: ZoneInfo = BERLIN, url: str | None = None) ->
         outlet, dateline_place = dateline.group(2), dateline.span(1)
         metadata.append(dateline.span())
     elif dateline := _first_outside(
-        metadata, *_BARE_DATELINE.finditer(head), *_FULL_STOP_DATELINE.finditer(head)
+        metadata,
+        *_BARE_DATELINE.finditer(head),
+        *_FULL_STOP_DATELINE.finditer(head),
+        *_below_the_title(text, title, _CAPITALS_DATELINE.finditer(head)),
     ):
         dateline_place = dateline.span(1)
         metadata.append(dateline.span())
+    elif stamp and stamp.place:
+        dateline_place = stamp.place
     metadata.extend(credit.span() for credit in _CREDITS.finditer(text))
     metadata.extend(_labels(text, title, metadata))
     return Document(
@@ -141,6 +155,14 @@ def _first_outside(
     """The first dateline that is not part of the stamp ("Published - July 24, 2025 …")."""
     outside = [m for m in matches if not any(a <= m.start() < b for a, b in metadata)]
     return min(outside, key=lambda m: m.start(), default=None)
+
+
+def _below_the_title(
+    text: str, title: str | None, matches: Iterator[re.Match[str]]
+) -> Iterator[re.Match[str]]:
+    """ "FOCAC: Tinubu, Xi elevate ties": a headline in capitals before a colon is no dateline."""
+    title_end = text.find(title) + len(title) if title else 0
+    return (match for match in matches if match.start() >= title_end)
 
 
 def _title(text: str, metadata: list[tuple[int, int]]) -> str | None:

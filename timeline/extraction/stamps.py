@@ -55,9 +55,9 @@ _LABEL = (
     r"|Erstellt"
     r"|Datum|Date|Issued"
     # KNA's "Vatikanstadt - 19.05.2025": the place the report is filed from, then the date
-    r"|[A-ZÄÖÜ][\w'’.]+(?:[ \t/][A-ZÄÖÜ][\w'’.]+)?[ \t]+[–—-](?=[ \t]+\d)"
+    r"|(?P<filed_at>[A-ZÄÖÜ][\w'’.]+(?:[ \t/][A-ZÄÖÜ][\w'’.]+)?)[ \t]+[–—-](?=[ \t]+\d)"
     # KNA's "… | Beirut, 30.11.2025, 19:35 Uhr": the place the report is filed from
-    r"|[A-ZÄÖÜ][\w'’.-]+(?:[ \t][A-ZÄÖÜ][\w'’.-]+)?,(?=[ \t]*\d)"
+    r"|(?P<filed_in>[A-ZÄÖÜ][\w'’.-]+(?:[ \t][A-ZÄÖÜ][\w'’.-]+)?),(?=[ \t]*\d)"
     r"|(?:Last[ \t]+)?[Uu]pdated?|Published|Posted|Beitrag|Kommentar|Artikel|Sendung"
     r"|UPDATED|PUBLISHED|POSTED|AKTUALISIERT|VERÖFFENTLICHT)"
     # "Published - July 24, 2025 08:40 pm IST" (The Hindu)
@@ -96,6 +96,9 @@ _STAMPS = tuple(
 class Stamp:
     published: datetime
     span: tuple[int, int]
+    # "Bozen, 28. September 2026, 18.47 Uhr", "Vatikanstadt - 19.05.2025": the place the
+    # report is filed from, when the stamp names one.
+    place: tuple[int, int] | None = None
 
 
 def find_stamp(text: str, tz: tzinfo) -> Stamp | None:
@@ -115,7 +118,11 @@ def find_stamp(text: str, tz: tzinfo) -> Stamp | None:
                 # KNA's byline before the stamp ("Von Anna Mertens (KNA) | Beirut,
                 # 30.11.2025, 19:35 Uhr"): the whole line is the head's metadata.
                 start = line.start()
-            return Stamp(published, (start, end))
+            place = None
+            for group in ("filed_at", "filed_in"):
+                if match[group]:
+                    place = (line.start() + match.start(group), line.start() + match.end(group))
+            return Stamp(published, (start, end), place)
     return None
 
 
