@@ -1859,3 +1859,24 @@ def test_what_a_summit_adopted_was_adopted_on_a_day_not_until_the_summit_ends():
     )
     agreements = [e for e in found if e.type == "agreement"]
     assert [(e.start, e.end) for e in agreements] == [(date(2022, 1, 10), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Zum Abschluss ihres Gipfels in Genf verabschiedeten Scholz und Biden am Mittwoch "
+            "eine Erklärung. Der Gipfel hatte am Dienstag begonnen.",
+            "de",
+        ),
+        (
+            "Biden and Scholz ended their summit in Geneva on Wednesday. The summit opened on "
+            "Monday with a dinner.",
+            "en",
+        ),
+    ],
+)
+def test_the_day_an_event_just_told_began_is_its_first_day_not_another_event(text, lang):
+    [summit] = [e for e in events(text, lang) if e.type == "summit"]
+    first = date(2022, 1, 11) if lang == "de" else date(2022, 1, 10)
+    assert (summit.start, summit.end, summit.place) == (first, date(2022, 1, 12), GENEVA)

@@ -241,6 +241,13 @@ _BILATERAL = re.compile(
 )
 _JUST_BEFORE = re.compile(r"\s+(?:\w+\s+)?")
 _SINCE_WORD = re.compile(r"(?:seit|since)\s", re.IGNORECASE)
+# "Das Treffen hatte am Donnerstag begonnen", "The summit opened on Monday": the first day of
+# the event just told, not an event of its own.
+_BEGAN = re.compile(
+    r"\b(?:begonnen|begann|begannen|beginnt|eröffnet|gestartet|startete|began|begun|opened"
+    r"|started|kicked\s+off|got\s+under\s*way)\b",
+    re.IGNORECASE,
+)
 _THERE = re.compile(
     r"\b[Dd]ort\b|\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|could|should|might"
     r"|must|seems?|appears?|may|can|be|been)\b)"
@@ -385,7 +392,7 @@ def assemble(
                 candidate is not None and (earlier := _continues(candidates, candidate)) is not None
             ):
                 candidates[earlier] = _combine(candidates[earlier], candidate)
-            elif candidate is not None:
+            elif candidate is not None and not candidate.extra.get("opening_only"):
                 candidates.extend(_one_per_destination(text, passage, candidate, published, lang))
             outcome = _outcome_trigger(passage, trigger)
             if candidate is not None and outcome is not None:
@@ -759,11 +766,21 @@ def _continues(candidates: list[Candidate], candidate: Candidate) -> int | None:
         return None
     for index in range(len(candidates) - 1, -1, -1):
         told = candidates[index]
+        if candidate.extra.get("began") and _began_before(told, candidate):
+            return None if _places_differ(told, candidate) else index
         if _compatible(told, candidate):
             return None if _places_differ(told, candidate) else index
         if told.type not in _OUTCOMES:
             return None
     return None
+
+
+def _began_before(told: Candidate, first_day: Candidate) -> bool:
+    """ "Zum Abschluss des Gipfels am Freitag … Das Treffen hatte am Donnerstag begonnen"."""
+    days = (told.start - first_day.start).days
+    return 0 < days < MAX_EXTENT.days and any(
+        told.type in group and first_day.type in group for group in _COMPATIBLE
+    )
 
 
 def _clause_of(text: str, passage: Passage, trigger: Trigger) -> str:
@@ -1254,8 +1271,16 @@ def _candidate(
     ):
         # What is signed on the sidelines of a conference is signed where the conference is.
         place = _seat(trigger, actors, scene.seats)
+    # "Der Gipfel hatte am Dienstag begonnen": the first day of the event just told, whoever
+    # and wherever it was; on its own (nothing told before) too little for an event.
+    opening = (
+        not inherited
+        and bool(_BEGAN.search(sentence))
+        and bool(_DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start]))
+    )
+    enough = _enough(actors, place, trigger, beside, own_date=not inherited)
     if (
-        not _enough(actors, place, trigger, beside, own_date=not inherited)
+        not (enough or opening)
         or _counterfactual(clause)
         or _open_question(clause)
         or _asked_whether(text, passage, trigger)
@@ -1364,6 +1389,7 @@ def _candidate(
         if other:
             start, end = min(start, other[0]), max(start, other[0])
     status = _status(start, end, published, sentence, lang)
+    began = opening and end is None
     evidence = _evidence(text, trigger, None if inherited else when, place_mention, actors)
     confidence = _confidence(trigger, value.precision, inherited, value.approximate, place, actors)
     return Candidate(
@@ -1383,9 +1409,11 @@ def _candidate(
         date_rule=(_INHERITED if inherited else "") + when.rule,
         sentence=(passage.start, passage.end),
         core=frozenset(actor.key for actor, _m, core in actors if core),
-        anaphoric=(inherited or is_end_date(text, when))
+        anaphoric=(inherited or is_end_date(text, when) or began)
         and bool(_DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start])),
         extra={
+            "began": began,
+            "opening_only": not enough,
             "date_text": when.text,
             "date_offsets": (when.start, when.end),
             "act": _act(trigger),
@@ -1911,7 +1939,11 @@ def _later_end(kept: Candidate, other: Candidate) -> date | None:
 def _earlier_start(kept: Candidate, other: Candidate) -> date:
     """ "Der Gipfel ist zu Ende gegangen … berieten am Samstag und Sonntag": a range told of the
     same event that holds the kept day starts it earlier."""
-    if kept.precision != "day" or other.precision != "day" or other.end is None:
+    if kept.precision != "day" or other.precision != "day":
+        return kept.start
+    if other.extra.get("began") and timedelta(0) < kept.start - other.start < MAX_EXTENT:
+        return other.start  # "Das Treffen hatte am Donnerstag begonnen"
+    if other.end is None:
         return kept.start
     if other.start < kept.start <= other.end and kept.start - other.start <= MAX_EXTENT:
         return other.start
@@ -2131,11 +2163,14 @@ def _combine(kept: Candidate, other: Candidate) -> Candidate:
         kept = replace(kept, type=other.type)
     evidence = _sorted_evidence((*kept.evidence, *other.evidence))
     place = _finer(kept.place, other.place)
+    start, end = _earlier_start(kept, other), _later_end(kept, other)
+    if start < kept.start and end is None:
+        end = _last(kept)  # begun earlier, the kept day is its last
     return replace(
         kept,
         place=place,
-        start=_earlier_start(kept, other),
-        end=_later_end(kept, other),
+        start=start,
+        end=end,
         actors=tuple(actors.values()),
         evidence=evidence,
         confidence=round(min(0.99, max(kept.confidence, other.confidence) + 0.05), 2),
