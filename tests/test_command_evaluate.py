@@ -9,7 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from timeline.extraction.evaluation import GoldEvent, Predicted, score_article
-from timeline.management.commands.evaluate import evaluate_folder
+from timeline.extraction.mentions import Gazetteer
+from timeline.extraction.types import GazetteerActor, GazetteerPlace
+from timeline.management.commands.evaluate import _place_key, evaluate_folder
 
 DEVSET = Path(__file__).resolve().parent / "devset"
 DEVSET2 = Path(__file__).resolve().parent / "devset2"
@@ -129,3 +131,14 @@ def test_of_pairs_alike_in_all_else_the_one_with_the_right_date_is_paired():
         lambda place, predicted: place == predicted.place,
     )
     assert (score.matched, score.dates_right) == (2, 2)
+
+
+def test_a_gold_city_state_is_the_city_not_the_country():
+    gazetteer = Gazetteer(
+        [GazetteerActor("sg-state", "Singapore", "state", "SG")],
+        [
+            GazetteerPlace("sg", "Singapore", "SG", kind="country", population=5_600_000),
+            GazetteerPlace("sg-city", "Singapore", "SG", population=3_547_809),
+        ],
+    )
+    assert _place_key("Singapore, Singapore", gazetteer) == "sg-city"

@@ -254,3 +254,14 @@ def test_a_place_called_by_its_own_name_beats_a_bigger_one_formerly_so_called():
         found = gazetteer.find(text, "en")
         [mention] = resolve_places(found, place_context(found))
         assert mention.places == (islamabad,)
+
+
+def test_a_city_state_named_as_a_place_is_its_city():
+    country = GazetteerPlace(
+        "lu", "Luxembourg", "LU", kind="country", population=600_000, aliases=("Luxemburg",)
+    )
+    city = GazetteerPlace("lu-city", "Luxembourg", "LU", population=76_684, aliases=("Luxemburg",))
+    gazetteer = Gazetteer([], [country, city])
+    found = gazetteer.find("Die Außenminister trafen sich in Luxemburg.")
+    [mention] = resolve_places(found, place_context(found))
+    assert mention.places == (city,)

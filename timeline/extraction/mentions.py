@@ -481,9 +481,24 @@ def resolve_places(mentions: Sequence[Mention], context: PlaceContext) -> list[M
                     + _OWN_NAME_WEIGHT * (p.name.casefold() == mention.text.casefold())
                 ),
             )
-            mention = replace(mention, places=(best,))
+            mention = replace(mention, places=(_the_city_state(best, mention.places),))
         resolved.append(mention)
     return resolved
+
+
+def _the_city_state(place: GazetteerPlace, places: Sequence[GazetteerPlace]) -> GazetteerPlace:
+    """ "in Luxemburg", "in Singapore": where a country and its capital share the name, events
+    happen in the city."""
+    if place.kind != "country":
+        return place
+    return next(
+        (
+            p
+            for p in places
+            if p.kind == "city" and p.country == place.country and p.name == place.name
+        ),
+        place,
+    )
 
 
 _KIND_BONUS = {"country": 0.6, "city": 0.5, "venue": 0.4, "region": 0.0}

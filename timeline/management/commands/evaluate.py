@@ -107,8 +107,12 @@ def _place_key(value, gazetteer):
         return f"country:{country}" if country else f"name:{value}"
     places = [p for p in gazetteer.lookup(city)[1] if country is None or p.country == country]
     if places:
-        # The place of that very name first ("New Delhi" is not Delhi), then the largest.
-        return max(places, key=lambda p: (p.name == city, p.kind != "region", p.population)).key
+        # The place of that very name first ("New Delhi" is not Delhi), a city before the
+        # country of the same name ("Singapore, Singapore" is the city), then the largest.
+        return max(
+            places,
+            key=lambda p: (p.name == city, p.kind == "city", p.kind != "region", p.population),
+        ).key
     return f"name:{value}"
 
 
