@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_d27454c361ced20d.txt"
 DEVSETS = ("tests/devset", "tests/devset2", "tests/devset3", "tests/devset4")
 # Sets from outlets around the world: many print no zone, and the reader takes Berlin's.
-LATER_SETS = tuple(f"tests/devset{n}" for n in range(5, 10))
+LATER_SETS = tuple(f"tests/devset{n}" for n in range(5, 11))
 # Stamps the reader does not find yet: a byline run into the stamp ("Markus Brändle
 # 03.12.2025 - 19:14 Uhr"), a sentence ("Dieser Inhalt wurde am … publiziert"), an outlet's
 # name or a kicker before it ("Ahram Online , Sunday 25 August 2024", "Politics  September 3").
@@ -182,6 +182,17 @@ def test_it_reads_agency_formats(text, outlet, published):
             "Posted Monday, February 3, 2025 at 2:12 PM ET",
             datetime(2025, 2, 3, 14, 12, tzinfo=ZoneInfo("America/New_York")),
         ),
+        # East African, Pakistani and Gulf outlets print their zones
+        ("Monday, March 3, 2025 — 08:15 EAT", datetime(2025, 3, 3, 8, 15, tzinfo=utc(3))),
+        ("March 3, 2025 08:15 PKT", datetime(2025, 3, 3, 8, 15, tzinfo=utc(5))),
+        ("March 3, 2025 | 08:15 GST", datetime(2025, 3, 3, 8, 15, tzinfo=utc(4))),
+        # a news agency's name before the stamp; a city and a bullet; a byline and "am"
+        (
+            "JIJI PRESS - March 3, 2025 - 08:15 | Politics, Asia",
+            datetime(2025, 3, 3, 8, 15, tzinfo=BERLIN),
+        ),
+        ("Manila ● Mon, March 3, 2025", datetime(2025, 3, 3, 12, 0, tzinfo=BERLIN)),
+        ("VON ANNA BERG am 3. März 2025", datetime(2025, 3, 3, 12, 0, tzinfo=BERLIN)),
     ],
 )
 def test_it_reads_the_stamp_line_as_publication_time_not_title(stamp, published):

@@ -29,6 +29,10 @@ ZONE_OFFSETS = {
     "EET": 2, "EEST": 3, "MSK": 3, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "BRT": -3,
     "ART": -3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
     "PDT": -7, "IST": 5.5, "SGT": 8, "HKT": 8, "NZST": 12, "NZDT": 13,
+    # African, Middle Eastern and Asian outlets: "19:20 EAT", "08:05pm PKT", "GST" (Gulf)
+    "WAT": 1, "CAT": 2, "SAST": 2, "EAT": 3, "TRT": 3, "IRST": 3.5, "GST": 4, "AFT": 4.5,
+    "PKT": 5, "NPT": 5.75, "ICT": 7, "WIB": 7, "PHT": 8, "MYT": 8, "AWST": 8,
+    "ACST": 9.5, "ACDT": 10.5,
 }  # fmt: skip
 # Zones printed by the region they mean, which keep summer time themselves ("2:12 PM ET").
 REGION_ZONES = {
@@ -56,6 +60,12 @@ _LABEL = (
     r"|Datum|Date|Issued"
     # KNA's "Vatikanstadt - 19.05.2025": the place the report is filed from, then the date
     r"|(?P<filed_at>[A-ZÄÖÜ][\w'’.]+(?:[ \t/][A-ZÄÖÜ][\w'’.]+)?)[ \t]+[–—-](?=[ \t]+\d)"
+    # "Jakarta ● Tue, January 7, 2025": the place, a bullet, then the stamp
+    r"|(?P<filed_by>[A-ZÄÖÜ][\w'’.-]+(?:[ \t][A-ZÄÖÜ][\w'’.-]+)?)[ \t]+[●•](?=[ \t]+\w)"
+    # "KYODO NEWS - April 28, 2026 - 08:40": the agency's name in capitals, no place
+    r"|[A-Z]{2,}(?:[ \t][A-Z]{2,}){0,2}[ \t]+[–—-](?=[ \t]+[A-Z][a-z])"
+    # Cicero's "VON HELMUT KRAFFT am 5. Februar 2026": the byline, then the day
+    r"|(?:VON|Von)[ \t]+[A-ZÄÖÜ][\w'’.-]+(?:[ \t]+[A-ZÄÖÜ][\w'’.-]+){1,3}(?=[ \t]+am[ \t])"
     # KNA's "… | Beirut, 30.11.2025, 19:35 Uhr": the place the report is filed from
     r"|(?P<filed_in>[A-ZÄÖÜ][\w'’.-]+(?:[ \t][A-ZÄÖÜ][\w'’.-]+)?),(?=[ \t]*\d)"
     r"|(?:Last[ \t]+)?[Uu]pdated?|Published|Posted|Beitrag|Kommentar|Artikel|Sendung"
@@ -119,7 +129,7 @@ def find_stamp(text: str, tz: tzinfo) -> Stamp | None:
                 # 30.11.2025, 19:35 Uhr"): the whole line is the head's metadata.
                 start = line.start()
             place = None
-            for group in ("filed_at", "filed_in"):
+            for group in ("filed_at", "filed_in", "filed_by"):
                 if match[group]:
                     place = (line.start() + match.start(group), line.start() + match.end(group))
             return Stamp(published, (start, end), place)
