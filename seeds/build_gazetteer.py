@@ -400,7 +400,7 @@ def rule_demonyms(name_en, name_de):
     """Regular demonyms for the states outside the table: Albania → Albanian, Serbien → serbisch."""
     en, de = [], []
     if name_en.endswith("ia") and " " not in name_en:
-        en = [name_en[:-1] + "n", name_en[:-1] + "ns"]
+        en = [name_en + "n", name_en + "ns"]
     if name_de.endswith("ien") and " " not in name_de:
         de = german_adjective_forms(name_de[:-3].lower() + "isch")
     return en, de
