@@ -55,24 +55,30 @@ EXTRA_NAMES = {
     "KR": ("Republik Korea", "Republic of Korea"),
     "KP": ("Demokratische Volksrepublik Korea", "DPRK"),
     "MD": ("Moldawien,Moldau,Republik Moldau", "Moldavia"),
-    "MK": ("Mazedonien", "Macedonia"),
+    "MK": ("Mazedonien,Nord-Mazedonien", "Macedonia"),
     "VA": ("Vatikan,Heiliger Stuhl,Heiligen Stuhl", "Holy See,Vatican"),
-    "PS": ("Palästina,Palästinensergebiete", "Palestinian Territories,Palestinian territories"),
+    "PS": (
+        "Palästina,Palästinensergebiete,Staat Palästina",
+        "Palestinian Territories,Palestinian territories,State of Palestine",
+    ),
     "CD": ("Demokratische Republik Kongo,DR Kongo", "DR Congo,DRC,Congo-Kinshasa"),
     "CG": ("Republik Kongo", "Congo-Brazzaville"),
-    "CI": ("Elfenbeinküste", "Ivory Coast"),
+    "CI": ("Elfenbeinküste", "Ivory Coast,Cote d'Ivoire"),
     "AE": ("VAE,Emirate", "UAE,Emirates"),
     "SA": ("Saudiarabien", ""),
     "CN": ("Volksrepublik China,VR China", "People's Republic of China,PRC,Mainland China"),
     "TW": ("Republik China", "Republic of China"),
     "IR": ("Islamische Republik Iran", "Islamic Republic of Iran,Persia"),
     "SY": ("", "Syrian Arab Republic"),
-    "BA": ("Bosnien", "Bosnia,Bosnia-Herzegovina"),
+    "BA": ("Bosnien,Bosnien-Herzegowina", "Bosnia,Bosnia-Herzegovina"),
     "XK": ("", ""),
     "DE": ("Bundesrepublik,Bundesrepublik Deutschland", "Federal Republic of Germany"),
     "SZ": ("Swasiland", "Swaziland"),
     "CV": ("Kap Verde", "Cape Verde"),
-    "TL": ("Osttimor", "East Timor"),
+    "TL": ("Osttimor,Ost-Timor", "East Timor"),
+    "MM": ("Birma", "Burma"),
+    "KG": ("Kirgistan,Kirgisien", ""),
+    "VC": ("", "St. Vincent and the Grenadines"),
 }
 
 # Irregular demonyms for the states that matter in European security and diplomacy news:
@@ -394,7 +400,7 @@ def rule_demonyms(name_en, name_de):
     """Regular demonyms for the states outside the table: Albania → Albanian, Serbien → serbisch."""
     en, de = [], []
     if name_en.endswith("ia") and " " not in name_en:
-        en = [name_en[:-1] + "n", name_en[:-1] + "ns"]
+        en = [name_en + "n", name_en + "ns"]
     if name_de.endswith("ien") and " " not in name_de:
         de = german_adjective_forms(name_de[:-3].lower() + "isch")
     return en, de
