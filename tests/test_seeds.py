@@ -224,3 +224,12 @@ def test_a_city_does_not_take_the_name_of_another_city_of_its_country():
     PlaceAlias.objects.create(place=delhi, name="New Delhi")
     load(cities_min_population=250_000)
     assert place_names("New Delhi") == {("New Delhi", "IN", "city")}
+
+
+def test_a_capital_stands_for_its_state_and_stays_a_place(seeded):
+    # "Paris und Algier weisen je zwölf Diplomaten aus", "Moscow responded"
+    for capital, state in [("Algier", "Algeria"), ("Moscow", "Russia"), ("Peking", "China")]:
+        assert actor_names(capital) == {state}
+    assert ("Algiers", "DZ", "city") in place_names("Algier")
+    # Brussels stands for the EU, not for Belgium.
+    assert "Belgium" not in actor_names("Brüssel")
