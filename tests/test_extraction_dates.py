@@ -294,6 +294,9 @@ ROWS = [
     ("en", WED, "The council had not met for more than two years.", "for more than two years", "duration", None, None, None, "P2Y"),  # noqa: E501
     ("en", WED, "The envoys meet every Tuesday.", "every Tuesday", "set", None, None, None, "P1W"),
     ("en", WED, "The ministers hold weekly calls.", "weekly", "set", None, None, None, "P1W"),
+    # the passive future: "held" after "will be" is no past
+    ("en", WED, "The next round will be held in Geneva in March.", "in March", "date", "2022-03-01", "2022-03-31", "month", None),  # noqa: E501
+    ("en", WED, "The deal is to be signed on Monday.", "on Monday", "date", "2022-01-17", "2022-01-17", "day", None),  # noqa: E501
 ]  # fmt: skip
 
 

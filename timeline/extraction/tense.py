@@ -68,8 +68,11 @@ _DE_WEAK_PAST = (
     r"|(?!ge|verbündete)[a-zäöüß]+(?:d|t|chn|dn|ffn|gn)eten?"
 )
 _EN_FUTURE = (
+    # "will be held", "is to be signed": the passive of the future, whose participle is no
+    # past ("held" alone is).
+    r"(?:will|'ll|shall|would|is\s+to|are\s+to)\s+(?:not\s+)?be\s+[a-z]+"
     # "plans to"/"plan to", never the noun ("met on Monday to draw up a plan to …").
-    r"will|'ll|shall|won't|would(?!\s+have)|due|expected|scheduled|set to|planned"
+    r"|will|'ll|shall|won't|would(?!\s+have)|due|expected|scheduled|set to|planned"
     r"|(?<!\ba\s)(?<!\bthe\s)plans?\s+to"
     r"|planning|going to|intends?|upcoming|next|coming|slated|poised|aims? to|hopes? to"
     r"|is to|are to"
