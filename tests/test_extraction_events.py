@@ -1880,3 +1880,14 @@ def test_the_day_an_event_just_told_began_is_its_first_day_not_another_event(tex
     [summit] = [e for e in events(text, lang) if e.type == "summit"]
     first = date(2022, 1, 11) if lang == "de" else date(2022, 1, 10)
     assert (summit.start, summit.end, summit.place) == (first, date(2022, 1, 12), GENEVA)
+
+
+def test_the_next_meeting_hosted_in_a_coming_year_is_announced_for_that_year_alone():
+    found = events(
+        "Russia will host the next meeting of the NATO-Russia Council next year, the joint "
+        "communiqué said.",
+        "en",
+    )
+    assert [(e.type, e.start, e.end, e.status) for e in found] == [
+        ("meeting", date(2023, 1, 1), date(2023, 12, 31), "announced")
+    ]

@@ -357,11 +357,8 @@ def assemble(
     for passage in passages:
         by_sentence.setdefault(passage.index, []).append(passage)
     for passage in passages:
-        dated = [
-            *_event_dates(passage),
-            *_ongoing(text, passage),
-            *_years_ahead(text, passage, published),
-        ]
+        ahead = _years_ahead(text, passage, published)
+        dated = [*_event_dates(passage), *_ongoing(text, passage), *ahead]
         trigger = _since_event(text, passage, _primary_trigger(text, passage, bool(dated)), dated)
         continued = (
             trigger is not None
@@ -395,7 +392,10 @@ def assemble(
             elif candidate is not None and not candidate.extra.get("opening_only"):
                 candidates.extend(_one_per_destination(text, passage, candidate, published, lang))
             outcome = _outcome_trigger(passage, trigger)
-            if candidate is not None and outcome is not None:
+            # "will host the next meeting next year, the communiqué said": what the gathering
+            # a year ahead will agree is not told.
+            only_ahead = bool(ahead) and all(d in ahead for d in dated)
+            if candidate is not None and outcome is not None and not only_ahead:
                 agreed = _candidate(
                     text, by_sentence, passage, outcome, dated, discourse, published, lang, scene
                 )
@@ -878,7 +878,7 @@ def _other_dates(passage: Passage, when: TemporalExpression | None) -> bool:
 def _years_ahead(text: str, passage: Passage, published: date) -> list[TemporalExpression]:
     """ "will host next year's summit", "the next summit will be held in 2027": a gathering of
     a coming year is announced for that year (a year otherwise only frames a report)."""
-    if not any(t.type in _GATHERINGS for t in passage.triggers):
+    if not any(t.type in _MEETING_TYPES for t in passage.triggers):
         return []
     if not _NEXT_ONE.search(text, passage.start, passage.end):
         return []
