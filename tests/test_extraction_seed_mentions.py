@@ -55,7 +55,7 @@ def test_a_city_name_after_an_article_is_still_a_common_noun(seed_gazetteer):
             "Berlin",
         ),
         (
-            "The Russian ambassador was summoned to the Foreign Office on Tuesday.",
+            "The Russian ambassador was summoned to the British Foreign Office on Tuesday.",
             "en",
             "London",
         ),
@@ -72,6 +72,12 @@ def test_a_ministry_named_as_a_place_stands_for_its_seat(seed_gazetteer, text, l
     published = datetime(2024, 5, 8, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
     (event,) = suggest(Document(body=text), seed_gazetteer, published=published, lang=lang).events
     assert event.place is not None and event.place.name == place
+
+
+def test_a_foreign_office_of_no_named_state_is_no_one_s(seed_gazetteer):
+    # Pakistan, Germany and others have a "Foreign Office" too: the bare name is no actor.
+    found = seed_gazetteer.find("The Foreign Office summoned the envoy.", "en")
+    assert {actor.name for mention in found for actor in mention.actors} == set()
 
 
 def test_a_conference_named_after_its_town_is_there_and_a_mission_to_the_un_is_not_in_new_york(
