@@ -145,6 +145,16 @@ def test_what_was_agreed_before_and_is_only_named_is_no_agreement(text, lang, pa
         ("Es zeigt, dass man sich trotz allem einigen kann.", "de", None),
         ("In einer am Donnerstag verabschiedeten Erklärung …", "de", "verabschiedeten"),
         ("The ministers agreed the target on Friday.", "en", "agreed"),
+        ("Biden and Xi sealed a deal on fentanyl.", "en", "sealed a deal"),
+        ("India and Japan inked a defence pact.", "en", "inked a defence pact"),
+        (
+            "Modi and Starmer clinched a long-awaited trade deal.",
+            "en",
+            "clinched a long-awaited trade deal",
+        ),  # noqa: E501
+        ("The ink was barely dry.", "en", None),
+        ("Die Unterhändler paraphierten das Abkommen.", "de", "paraphierten"),
+        ("Sie besiegelten ihre Partnerschaft.", "de", "besiegelten"),
     ],
 )
 def test_what_is_agreed_by_the_clause_is_an_agreement(text, lang, verb):
@@ -165,6 +175,17 @@ def test_the_recognition_of_a_state_is_an_act_of_agreement(text, lang, found):
     triggers = find_triggers(text, lang)
     assert [t.text for t in triggers] == found
     assert {t.type for t in triggers} <= {"agreement"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Pope Leo received Zelensky in a private audience.", ["private audience"]),
+        ("The speech reached a wide audience.", []),
+    ],
+)
+def test_an_audience_granted_is_a_meeting(text, found):
+    assert [t.text for t in find_triggers(text, "en") if t.type == "meeting"] == found
 
 
 def test_consultations_held_are_a_meeting_and_the_eve_of_one_is_a_time():

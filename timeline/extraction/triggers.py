@@ -36,6 +36,8 @@ _GERMAN = {
     "agreement": (
         0.85,
         r"unterzeichn\w*|unterschrieben|unterschrieb\w*|vereinbart\w*|einigten|geeinigt"
+        # "paraphierten das Abkommen", "besiegelten ihre Partnerschaft"
+        r"|paraphier\w*|besiegel\w*"
         r"|verabschiede\w*|beschlossen|beschloss\w*|billigte\w*|gebilligt"
         r"|gemeinsame[nr]?\s+erklärung|abschlusserklärung"
         # An admission to a body: "Finnland ist der Nato beigetreten", "die Beitrittsurkunde".
@@ -167,6 +169,8 @@ _ENGLISH = {
         # "Gharibabadi and Ryabkov held bilateral consultations in the Chinese capital"
         r"|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}consultations"
         r"|working\s+(?:dinner|lunch|breakfast)|(?:dinner|lunch|breakfast)\s+with"
+        # "received Zelensky in a private audience at the Vatican"
+        r"|(?:private|papal|royal|an)\s+audience\b"
         r"|(?:government|intergovernmental|inter-governmental)\s+consultations",
     ),
     "agreement": (
@@ -179,6 +183,9 @@ _ENGLISH = {
         r"|(?:final\s+)?communiqu[ée]s?\b"
         r"|reached\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)"
         r"|struck\s+(?:an?\s+|the\s+)?(?:\w+\s+)?deal"
+        # "sealed a deal on fentanyl", "inked a defence pact", "clinched a trade deal"
+        r"|(?:seal|clinch|ink)(?:ed|s)?\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}"
+        r"(?:deal|agreement|pact|accord|treaty|memorandum)\b"
         # The recognition of a state, an act on a day ("formally recognised the State of
         # Palestine"), not the state of being recognised ("is not recognised by any").
         r"|(?:formally|officially)\s+recogni[sz](?:ed|es|e)\b",
