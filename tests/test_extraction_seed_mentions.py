@@ -116,3 +116,19 @@ def test_a_dateline_naming_a_body_is_filed_from_its_seat(seed_gazetteer):
     published = datetime(2024, 5, 8, 12, 0, tzinfo=ZoneInfo("America/New_York"))
     (event,) = suggest(document, seed_gazetteer, published=published, lang="en").events
     assert event.place is not None and event.place.name == "New York City"
+
+
+def test_the_city_a_meeting_was_held_in_is_its_place(seed_gazetteer):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from timeline.extraction.pipeline import suggest
+    from timeline.extraction.types import Document
+
+    text = (
+        "Preparations for the Tashkent meeting were completed at the foreign ministers' "
+        "meeting, held in Samarkand on April 26 and attended by Wang Yi."
+    )
+    published = datetime(2025, 6, 17, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    (event,) = suggest(Document(body=text), seed_gazetteer, published=published, lang="en").events
+    assert (event.place.name, event.start.isoformat()) == ("Samarkand", "2025-04-26")

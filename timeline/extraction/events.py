@@ -240,6 +240,11 @@ _BILATERAL = re.compile(
     re.IGNORECASE,
 )
 _JUST_BEFORE = re.compile(r"\s+(?:\w+\s+)?")
+_HELD_IN = re.compile(
+    r"\b(?:held|hosted|convened|took\s+place|takes\s+place|taking\s+place|will\s+take\s+place"
+    r"|stattfand|stattfinden|stattfindet|stattgefunden|abgehalten|ausgerichtet)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SINCE_WORD = re.compile(r"(?:seit|since)\s", re.IGNORECASE)
 # "Das Treffen hatte am Donnerstag begonnen", "The summit opened on Monday": the first day of
 # the event just told, not an event of its own.
@@ -1671,6 +1676,11 @@ def _place(
     )
     if where is not None:
         return where.places[0], where
+    held = [m for m in own if _HELD_IN.search(text, max(0, m.start - 24), m.start)]
+    if held:
+        # "Preparations for the Astana meeting were completed at the foreign ministers'
+        # meeting, held in Almaty on April 26": where the sentence says it was held.
+        return held[0].places[0], held[0]
     if own:
         best = max(own, key=lambda m: (_place_rank(m), -abs(m.start - trigger.start)))
         place = best.places[0]
