@@ -1912,3 +1912,14 @@ def test_the_next_meeting_hosted_in_a_coming_year_is_announced_for_that_year_alo
     assert [(e.type, e.start, e.end, e.status) for e in found] == [
         ("meeting", date(2023, 1, 1), date(2023, 12, 31), "announced")
     ]
+
+
+def test_the_ministry_named_before_acts_for_its_state():
+    found = events(
+        "Russia's foreign ministry said it would respond in kind. Earlier on Monday, the "
+        "ministry had summoned the envoy in Moscow.",
+        "en",
+    )
+    assert [(e.type, e.start, names(e)) for e in found] == [
+        ("sanction", date(2022, 1, 10), {"Russia"})
+    ]

@@ -124,6 +124,12 @@ _THE_BODY = re.compile(
     r"\s*(?:Der|Das|The)\s+(?:Rat|Gremium|Council|Board|Gouverneursrat|Sicherheitsrat)\b"
 )
 _BODY_REACH = 6
+# "Earlier Monday evening, the ministry had summoned Wheeler", "Das Ministerium bestellte den
+# Botschafter ein": a ministry named before, whose state acts.
+_THE_MINISTRY = re.compile(
+    r"\b(?:the|das|dem|des)\s+(?:foreign\s+)?(?:ministry|Ministerium|Außenministerium)\b"
+)
+_MINISTRY_REACH = 2
 _DATE_FOR = re.compile(r"\s+(?:for|für)\s+(?:[\w-]+\s+){0,5}\Z")
 # "Asked whether the talks could open the way for Xi to visit Washington": a question.
 _WHETHER_BEFORE = re.compile(r"\b(?:ob|whether)\b[^,;:.!?]*$", re.IGNORECASE)
@@ -1521,6 +1527,21 @@ def _actors(
         if councils or named:
             actor, mention = (councils or named)[-1]
             found[actor.key] = (actor, mention, True)  # the subject of its sentence
+    if not found and _THE_MINISTRY.search(text, passage.start, passage.end):
+        # The state the ministry belongs to: the state named last in the sentences before.
+        states = [
+            (actor, mention)
+            for index in range(passage.index - _MINISTRY_REACH, passage.index)
+            for before in by_sentence.get(index, ())
+            if before.paragraph == passage.paragraph
+            for mention in before.mentions
+            if not (mention.locative and mention.places)
+            for actor in mention.actors[:1]
+            if actor.kind == "state"
+        ]
+        if states:
+            actor, mention = states[-1]
+            found[actor.key] = (actor, mention, True)
     if _PERSONAL_PRONOUN.search(text, passage.start, passage.end):
         # "Am Rande traf er sich mit Modi": "er" is the person last named before.
         # … or named in an earlier clause of the same sentence ("Yoon empfing Li,
