@@ -124,6 +124,7 @@ _THE_BODY = re.compile(
     r"\s*(?:Der|Das|The)\s+(?:Rat|Gremium|Council|Board|Gouverneursrat|Sicherheitsrat)\b"
 )
 _BODY_REACH = 6
+_LATER_CLAUSE = re.compile(r"[,;]|\s(?:and|und)\s")
 # "Earlier Monday evening, the ministry had summoned Wheeler", "Das Ministerium bestellte den
 # Botschafter ein": a ministry named before, whose state acts.
 _THE_MINISTRY = re.compile(
@@ -1214,7 +1215,9 @@ def _candidate(
     elif _ANCHOR_BEFORE.search(text, max(0, trigger.start - 24), trigger.start):
         # "Die Einigung kommt wenige Tage nach dem EU-Gipfel": a point in time, told before.
         return None
-    elif any(d.deadline for d in passage.dates):
+    elif any(
+        d.deadline and not _deadline_of_another_clause(text, trigger, d) for d in passage.dates
+    ):
         # "They have until October to trigger a snapback of sanctions": due, not dated.
         return None
     elif any(
@@ -2166,6 +2169,13 @@ def _headline_of(undated: Candidate, dated: Candidate) -> bool:
 def _paragraph(candidate: Candidate) -> int:
     number = candidate.extra.get("paragraph", 0)
     return number if isinstance(number, int) else 0
+
+
+def _deadline_of_another_clause(text: str, trigger: Trigger, deadline: TemporalExpression) -> bool:
+    """ "said it was expelling six diplomats, and gave them until Saturday to leave": a
+    deadline in a later clause of its own sets no date for what the sentence reports."""
+    between = text[trigger.end : deadline.start]
+    return deadline.start > trigger.end and bool(_LATER_CLAUSE.search(between))
 
 
 def _part_of_gathering(gathering: Candidate, other: Candidate) -> bool:
