@@ -30,14 +30,14 @@ DEVSET11 = Path(__file__).resolve().parent / "devset11"
 FLOORS = {
     DEVSET: {"precision": 0.87, "recall": 0.90, "date_accuracy": 0.91, "place_accuracy": 0.89},
     DEVSET2: {"precision": 0.84, "recall": 0.85, "date_accuracy": 0.90, "place_accuracy": 0.91},
-    DEVSET3: {"precision": 0.84, "recall": 0.86, "date_accuracy": 0.85, "place_accuracy": 0.84},
+    DEVSET3: {"precision": 0.83, "recall": 0.86, "date_accuracy": 0.85, "place_accuracy": 0.84},
     DEVSET4: {"precision": 0.86, "recall": 0.87, "date_accuracy": 0.91, "place_accuracy": 0.87},
     DEVSET5: {"precision": 0.82, "recall": 0.82, "date_accuracy": 0.86, "place_accuracy": 0.88},
     DEVSET6: {"precision": 0.77, "recall": 0.91, "date_accuracy": 0.80, "place_accuracy": 0.79},
     DEVSET7: {"precision": 0.79, "recall": 0.89, "date_accuracy": 0.83, "place_accuracy": 0.81},
     DEVSET8: {"precision": 0.78, "recall": 0.85, "date_accuracy": 0.90, "place_accuracy": 0.82},
     DEVSET9: {"precision": 0.88, "recall": 0.86, "date_accuracy": 0.90, "place_accuracy": 0.91},
-    DEVSET10: {"precision": 0.74, "recall": 0.72, "date_accuracy": 0.89, "place_accuracy": 0.70},
+    DEVSET10: {"precision": 0.76, "recall": 0.75, "date_accuracy": 0.90, "place_accuracy": 0.82},
     DEVSET11: {"precision": 0.80, "recall": 0.77, "date_accuracy": 0.86, "place_accuracy": 0.76},
 }
 
