@@ -61,7 +61,8 @@ EXTRA_NAMES = {
         "Palästina,Palästinensergebiete,Staat Palästina",
         "Palestinian Territories,Palestinian territories,State of Palestine",
     ),
-    "CD": ("Demokratische Republik Kongo,DR Kongo", "DR Congo,DRC,Congo-Kinshasa"),
+    # German news says "Kongo" for the far larger DR Congo; the other is "Republik Kongo".
+    "CD": ("Demokratische Republik Kongo,DR Kongo,Kongo,Kongos", "DR Congo,DRC,Congo-Kinshasa"),
     "CG": ("Republik Kongo", "Congo-Brazzaville"),
     "CI": ("Elfenbeinküste", "Ivory Coast,Cote d'Ivoire"),
     "AE": ("VAE,Emirate", "UAE,Emirates"),
@@ -84,6 +85,7 @@ EXTRA_NAMES = {
 # Irregular demonyms for the states that matter in European security and diplomacy news:
 # German adjective stem | English adjective | German person nouns | English plural nouns.
 DEMONYMS = {
+    "CD": ("kongolesisch", "Congolese", "Kongolese,Kongolesen,Kongolesin", ""),
     "AF": ("afghanisch", "Afghan", "Afghane,Afghanen,Afghanin", "Afghans"),
     "AL": ("albanisch", "Albanian", "Albaner,Albanerin", "Albanians"),
     "AM": ("armenisch", "Armenian", "Armenier,Armenierin", "Armenians"),

@@ -233,3 +233,9 @@ def test_a_capital_stands_for_its_state_and_stays_a_place(seeded):
     assert ("Algiers", "DZ", "city") in place_names("Algier")
     # Brussels stands for the EU, not for Belgium.
     assert "Belgium" not in actor_names("Brüssel")
+
+
+def test_german_kongo_is_the_dr_congo_not_a_town_in_mayotte(seeded):
+    for name in ("Kongo", "kongolesischen"):
+        assert actor_names(name) == {"Democratic Republic of the Congo"}
+    assert {kind for _name, _country, kind in place_names("Kongo")} == {"country"}
