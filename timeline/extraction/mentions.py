@@ -134,6 +134,9 @@ class Gazetteer:
         self._longest_from: dict[str, int] = {}
         for key in self._index:
             self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
+        # The runs of two or more tokens that open an alias: most words open only one-word
+        # aliases where they stand, and the longer ones are then not looked up.
+        self._openings = {key[:n] for key in self._index for n in range(2, len(key) + 1)}
         # Tokens that open only capitalised aliases ("The Hague", "Der Spiegel"): written in lower
         # case ("the", "der") they open no match, so most function words cost nothing.
         self._capitalised = set(self._longest_from) - {
@@ -296,8 +299,11 @@ class Gazetteer:
         folded: Sequence[str],
         i: int,
     ) -> tuple[int, int, int, _Entry] | None:
-        longest = self._longest_from[folded[i]]
-        for length in range(min(longest, len(tokens) - i), 0, -1):
+        longest = min(self._longest_from[folded[i]], len(tokens) - i)
+        opening = 1
+        while opening < longest and tuple(folded[i : i + opening + 1]) in self._openings:
+            opening += 1
+        for length in range(opening, 0, -1):
             entry = self._index.get(tuple(folded[i : i + length]))
             if entry is None:
                 continue
