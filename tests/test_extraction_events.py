@@ -1,16 +1,19 @@
 """Event candidates: how triggers, dates, places and actors of a passage become one event."""
 
+import re
 from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline.extraction.events import merge_candidates
 from timeline.extraction.mentions import Gazetteer
 from timeline.extraction.pipeline import suggest
 from timeline.extraction.reading import read_document
-from timeline.extraction.triggers import find_triggers
+from timeline.extraction.triggers import _GERMAN_HEADS, _HEAD_OPENINGS, find_triggers
 from timeline.extraction.types import Candidate, Document, GazetteerActor, GazetteerPlace
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -110,6 +113,13 @@ def test_to_call_on_a_king_is_a_visit_and_to_call_on_a_president_to_act_is_neith
     [visit] = find_triggers("He will call on King Charles III at Sandringham tonight.", "en")
     assert visit.type == "visit"
     assert find_triggers("He called on President Putin to withdraw his troops.", "en") == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.from_regex(re.compile("|".join(p for _w, p in _GERMAN_HEADS.values())), fullmatch=True))
+def test_every_compound_head_opens_as_its_lookahead_expects(text):
+    # Compound heads are only looked for where the lookahead lets them start.
+    assert text.startswith(_HEAD_OPENINGS)
 
 
 def test_a_signed_article_is_no_agreement():

@@ -103,11 +103,18 @@ def _candidates(ctx: Context) -> list[Candidate]:
     lowered = _lowered(text)
     candidates: list[Candidate] = []
     for anchor, windows in _hot_windows(text, ctx.lang).items():
+        # The windows that hold what a rule needs, looked for once per need: rules share them.
+        holding: dict[re.Pattern[str], list[tuple[int, int]]] = {}
         for index, rule in _RULES_BY_ANCHOR[ctx.lang][anchor]:
-            for window in windows:
-                if rule.needs and lowered is not None and not rule.needs.search(lowered, *window):
-                    continue
-                for match in rule.pattern.finditer(text, *window):
+            tried = windows
+            if rule.needs is not None and lowered is not None:
+                if rule.needs not in holding:
+                    search = rule.needs.search
+                    holding[rule.needs] = [w for w in windows if search(lowered, *w)]
+                tried = holding[rule.needs]
+            finditer = rule.pattern.finditer
+            for window in tried:
+                for match in finditer(text, *window):
                     try:
                         found = rule.resolve(match, ctx)
                     except (ValueError, OverflowError):  # a date the calendar does not have

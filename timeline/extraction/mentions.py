@@ -80,6 +80,28 @@ class _Entry:
     surfaces: frozenset[str]
     actors: tuple[GazetteerActor, ...]
     places: tuple[GazetteerPlace, ...]
+    # What the surfaces ask of the text's case, worked out once: see `_case_fits`.
+    case: _Case
+
+
+@dataclass(frozen=True)
+class _Case:
+    any_case: bool  # a surface in lower case ("bundesregierung") fits any text
+    capital: bool  # a capitalised surface ("Essen") fits a text that opens with a capital
+    abbreviations: frozenset[str]  # short capitals without dots ("US", "EU") fit only so written
+
+
+def _case_of(surfaces: Iterable[str]) -> _Case:
+    any_case = capital = False
+    abbreviations = set()
+    for surface in surfaces:
+        if surface.isupper() and len(surface.replace(".", "")) <= 5:
+            abbreviations.add(surface.replace(".", ""))
+        elif surface[:1].isupper():
+            capital = True
+        else:
+            any_case = True
+    return _Case(any_case, capital, frozenset(abbreviations))
 
 
 def tokens_of(text: str) -> list[re.Match[str]]:
@@ -116,6 +138,7 @@ class Gazetteer:
                 frozenset(forms),
                 tuple(actor_index[key].values()),
                 _places_named(actor_index[key].values(), place_index[key].values()),
+                _case_of(forms),
             )
             for key, forms in surfaces.items()
         }
@@ -134,6 +157,9 @@ class Gazetteer:
         self._longest_from: dict[str, int] = {}
         for key in self._index:
             self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
+        # The runs of two or more tokens that open an alias: most words open only one-word
+        # aliases where they stand, and the longer ones are then not looked up.
+        self._openings = {key[:n] for key in self._index for n in range(2, len(key) + 1)}
         # Tokens that open only capitalised aliases ("The Hague", "Der Spiegel"): written in lower
         # case ("the", "der") they open no match, so most function words cost nothing.
         self._capitalised = set(self._longest_from) - {
@@ -296,15 +322,18 @@ class Gazetteer:
         folded: Sequence[str],
         i: int,
     ) -> tuple[int, int, int, _Entry] | None:
-        longest = self._longest_from[folded[i]]
-        for length in range(min(longest, len(tokens) - i), 0, -1):
+        longest = min(self._longest_from[folded[i]], len(tokens) - i)
+        opening = 1
+        while opening < longest and tuple(folded[i : i + opening + 1]) in self._openings:
+            opening += 1
+        for length in range(opening, 0, -1):
             entry = self._index.get(tuple(folded[i : i + length]))
             if entry is None:
                 continue
             start, end = tokens[i].start(), tokens[i + length - 1].end()
             if not _joined(text, tokens, i, length):
                 continue
-            if _case_fits(text[start:end], entry.surfaces):
+            if _case_fits(text[start:end], entry):
                 return length, start, end, entry
         return None
 
@@ -316,7 +345,7 @@ class Gazetteer:
             return None
         folded = word.casefold()
         genitive = self._index.get((folded[:-1],)) if folded.endswith("s") else None
-        if genitive and _case_fits(word[:-1], genitive.surfaces):
+        if genitive and _case_fits(word[:-1], genitive):
             return 1, token.start(), token.end() - 1, genitive
         if folded[:4] not in self._head_starts:
             return None
@@ -388,26 +417,27 @@ def _is_state(entry: _Entry) -> bool:
     return any(actor.kind == "state" for actor in entry.actors)
 
 
+_JOINERS = " -‐–.'’()\u00a0"
+
+
 def _joined(text: str, tokens: Sequence[re.Match[str]], i: int, length: int) -> bool:
     """Tokens of one alias are separated only by spaces, hyphens, dots or apostrophes."""
     for k in range(i, i + length - 1):
         gap = text[tokens[k].end() : tokens[k + 1].start()]
-        if len(gap) > 3 or any(ch not in " -‐–.'’()\u00a0" for ch in gap):
+        if len(gap) > 3 or gap.strip(_JOINERS):
             return False
     return True
 
 
-def _case_fits(found: str, surfaces: frozenset[str]) -> bool:
-    for surface in surfaces:
-        if surface.isupper() and len(surface.replace(".", "")) <= 5:
-            if found == surface or found.replace(".", "") == surface.replace(".", ""):
-                return True
-        elif surface[:1].isupper():
-            if found[:1].isupper():
-                return True
-        else:
-            return True
-    return False
+def _case_fits(found: str, entry: _Entry) -> bool:
+    """Whether a surface of the entry takes the text as written: any case for a surface in
+    lower case, a capital for a capitalised one, the same letters for an abbreviation."""
+    case = entry.case
+    return (
+        case.any_case
+        or (case.capital and found[:1].isupper())
+        or found.replace(".", "") in case.abbreviations
+    )
 
 
 def _is_locative(text: str, start: int, end: int) -> bool:

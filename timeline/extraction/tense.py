@@ -190,11 +190,11 @@ def _perfect_markers(
     aux = _PERFECT_AUX.get(lang)
     if aux is None:
         return []
+    found = list(aux.finditer(text, *scope))
+    if not found:
+        return []  # no auxiliary, no perfect: the costly participle patterns are not needed
     if not _DE_PARTICIPLE.search(text, *scope):
         if not _DE_INSEPARABLE.search(text, *scope):
             return []
-        aux = _DE_HABEN
-    gaps = []
-    for match in aux.finditer(text, *scope):
-        gaps.append(match.start() - end if match.start() >= end else start - match.end())
-    return gaps
+        found = list(_DE_HABEN.finditer(text, *scope))
+    return [m.start() - end if m.start() >= end else start - m.end() for m in found]

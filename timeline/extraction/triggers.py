@@ -207,13 +207,19 @@ _NEGATION = {
 }
 
 
+# Every phrase opens a word with a letter: the lookahead lets the engine skip other positions
+# without trying each alternative.
+_WORD_OPENING = r"\b(?=[^\W\d_])"
+# Compound heads are looked for inside words, at every letter; each opens with one of these
+# words (a test keeps them in step with _GERMAN_HEADS), so the engine tries the
+# alternatives only where one of them stands.
+_HEAD_OPENINGS = ("gipfel", "konferenz", "sitzung", "minister", "gespräch", "embargo", "reise")
+
+
 def _compile(
-    table: dict[str, tuple[float, str]], whole_words: bool = True, flags: int = 0
+    table: dict[str, tuple[float, str]], opening: str = _WORD_OPENING, flags: int = 0
 ) -> re.Pattern[str]:
     groups = (f"(?P<{name}>{pattern})" for name, (_weight, pattern) in table.items())
-    # Every phrase opens with a letter: the lookahead lets the engine skip other positions
-    # without trying each alternative.
-    opening = r"\b(?=[^\W\d_])" if whole_words else ""
     return re.compile(opening + "(?:" + "|".join(groups) + ")", flags)
 
 
@@ -225,7 +231,9 @@ _PATTERNS = {
     for folded in (True, False)
 }
 _HEADS = {
-    ("de", folded): _compile(_GERMAN_HEADS, False, 0 if folded else re.IGNORECASE)
+    ("de", folded): _compile(
+        _GERMAN_HEADS, f"(?={'|'.join(_HEAD_OPENINGS)})", 0 if folded else re.IGNORECASE
+    )
     for folded in (True, False)
 }
 _WEIGHTS = {"de": _GERMAN, "en": _ENGLISH}
