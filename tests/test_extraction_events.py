@@ -1944,3 +1944,17 @@ def test_a_deadline_in_a_later_clause_does_not_undo_what_the_sentence_reports():
     assert ("sanction", date(2022, 1, 10)) in [(e.type, e.start) for e in found]
     # What is due by the deadline has not happened.
     assert not events("Russia must agree to new talks by Friday.", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach zwei Tagen Beratungen sind die Gespräche von Scholz und Putin in Genf am Mittwoch "
+        "zu Ende gegangen.",
+        "Zwei Tage lang verhandelten Scholz und Putin in Genf, bevor die Gespräche am "
+        "Mittwoch zu Ende gingen.",
+    ],
+)
+def test_talks_that_ended_after_two_days_began_the_day_before(text):
+    [event] = [e for e in events(text) if e.type in ("negotiation", "meeting")]
+    assert (event.start, event.end) == (date(2022, 1, 11), date(2022, 1, 12))

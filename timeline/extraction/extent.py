@@ -27,7 +27,8 @@ _CONTINUED_AFTER = re.compile(
 )
 _ENDED = re.compile(
     r"\b(?:ended|ends|concluded|concludes|wrapped\s+up|wraps?\s+up|closed|closes|endete\w*"
-    r"|endet|beendet\w*|abgeschlossen|schlossen|zu\s+Ende\s+gegangen|ging\w*\s+zu\s+Ende"
+    r"|endet|beendet\w*|abgeschlossen|schlossen|zu\s+Ende\s+(?:gegangen|ging\w*)"
+    r"|ging\w*\s+zu\s+Ende"
     # "sagte zum Abschluss der zweitägigen Beratungen am Donnerstag"
     r"|zum\s+(?:Abschluss|Ende)\s+de[rs]|at\s+the\s+(?:end|close)\s+of)\b",
     re.IGNORECASE,
@@ -35,10 +36,13 @@ _ENDED = re.compile(
 _NUMBERS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "two": 2, "three": 3, "four": 4, "five": 5}
 _DAYS = re.compile(
     r"\b(zwei|drei|vier|fünf|[2-5])(?:-|\s)?tägig\w*|\b(two|three|four|five|[2-5])-day\b"
-    r"|\b(two|three|four|five)\s+days\s+of\b",
+    r"|\b(two|three|four|five)\s+days\s+of\b"
+    # "Zwei Tage lang berieten …", "Nach zwei Tagen Beratungen …", "over two days"
+    r"|\b(zwei|drei|vier|fünf)\s+Tage\s+lang\b|\bnach\s+(zwei|drei|vier|fünf)\s+Tagen\b"
+    r"|\bover\s+(two|three|four|five)\s+days\b",
     re.IGNORECASE,
 )
-_DAYS_HINT = re.compile(r"[Tt]ägig|[Dd]ay")
+_DAYS_HINT = re.compile(r"[Tt]ägig|[Dd]ay|Tage")
 _NEXT_WORD = 2
 # A multi-day event ends within days of its start; anything later is another event.
 MAX_EXTENT = timedelta(days=7)
