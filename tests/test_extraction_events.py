@@ -515,6 +515,19 @@ def test_the_length_of_a_journey_is_not_the_length_of_a_meeting_on_it():
     assert (event.start, event.end, event.status) == (date(2022, 1, 10), None, "reported")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BRUSSELS (Bernama) - NATO and Russia held talks on Wednesday.\n",
+        "Brüssel (Interfax) - Die Nato und Russland verhandelten am Mittwoch.\n",
+    ],
+)
+def test_a_national_agencys_dateline_places_the_lead(text):
+    document = read_document(text.encode())
+    [event] = suggest(document, GAZETTEER, published=WEDNESDAY).events
+    assert event.place == BRUSSELS
+
+
 def test_a_dateline_without_an_agency_places_the_lead():
     document = read_document("BRUSSELS — NATO and Russia held talks on Wednesday.\n".encode())
     [event] = suggest(document, GAZETTEER, published=WEDNESDAY, lang="en").events

@@ -33,6 +33,10 @@ _BYLINE = re.compile(r"^(?:Von|By)\s+([^\n]{3,120})$", re.MULTILINE)
 _AGENCIES = (
     r"dpa|AFP|Reuters|AP|KNA|epd|dpa-AFX|APA|SDA|DW|RND|AA|ANSA|Xinhua|TASS|Kyodo"
     r"|Yonhap|PAP|CTK|Belga|ANP"
+    # national agencies of Asia, Africa, the Gulf and Europe
+    r"|Bernama|Antara|PTI|IANS|ANI|WAM|SPA|KUNA|QNA|IRNA|Interfax|RIA|Ukrinform|BTA|MTI|HINA"
+    r"|Tanjug|EFE|Lusa|NTB|TT|STT|TASR|Agerpres|ATS|Keystone-SDA|NAN|MAP|APS|AAP|Jiji|KCNA|VNA"
+    r"|PNA|CNA|Prensa\s+Latina|Notimex|Telam|ABr"
 )
 _DATELINE = re.compile(
     # "Frankfurt (Oder) (dpa) -", "TA' QALI, Malta, Dec 5 (Reuters) -", "London (epd)."
