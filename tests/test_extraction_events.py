@@ -1971,3 +1971,15 @@ def test_a_deadline_in_a_later_clause_does_not_undo_what_the_sentence_reports():
 def test_talks_that_ended_after_two_days_began_the_day_before(text):
     [event] = [e for e in events(text) if e.type in ("negotiation", "meeting")]
     assert (event.start, event.end) == (date(2022, 1, 11), date(2022, 1, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Danach wolle er auch mit Selenskyj sprechen.", True),
+        ("Scholz spricht am Montag in Berlin mit Biden.", True),
+        ("Man müsse darüber sprechen, sagte er.", False),
+    ],
+)
+def test_speaking_with_someone_ahead_is_a_meeting(text, found):
+    assert any(t.type == "meeting" for t in find_triggers(text, "de")) == found

@@ -78,6 +78,8 @@ _GERMAN = {
         r"|gesprochen|austauschen|ausgetauscht"
         # "…, wo er mit seinem saudischen Amtskollegen sprach": the verb last
         r"|mit\s+(?:[^\s.!?;:,]+\s+){1,8}sprach(?:en)?\b"
+        # "Danach wolle er auch mit Selenskyj sprechen", "Scholz spricht am Montag mit Biden"
+        r"|mit\s+(?:[^\s.!?;:,]+\s+){1,8}sprechen\b|spricht\s+(?:[^\s.!?;:,]+\s+){0,6}mit\b"
         r"|arbeitsessen|abendessen\s+mit|mittagessen\s+mit|frühstück\s+mit"
         # "die ersten deutsch-japanischen Regierungskonsultationen", "zu gemeinsamen
         # Konsultationen zusammengekommen" (not an ambassador called home "zu Konsultationen")
