@@ -1983,3 +1983,8 @@ def test_talks_that_ended_after_two_days_began_the_day_before(text):
 )
 def test_speaking_with_someone_ahead_is_a_meeting(text, found):
     assert any(t.type == "meeting" for t in find_triggers(text, "de")) == found
+
+
+def test_speaking_with_someone_is_a_meeting_in_english_too():
+    found = find_triggers("Trudeau is expected to speak with Starmer on Tuesday.", "en")
+    assert [(t.type, t.text) for t in found] == [("meeting", "speak with")]
