@@ -1988,3 +1988,19 @@ def test_speaking_with_someone_ahead_is_a_meeting(text, found):
 def test_speaking_with_someone_is_a_meeting_in_english_too():
     found = find_triggers("Trudeau is expected to speak with Starmer on Tuesday.", "en")
     assert [(t.type, t.text) for t in found] == [("meeting", "speak with")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "found"),
+    [
+        ("Russland wies zwei deutsche Diplomaten aus.", "de", "sanction", True),
+        ("Die Statistik weist einen Anstieg aus.", "de", "sanction", False),
+        ("Russia kicked out two US diplomats.", "en", "sanction", True),
+        ("Die Vollversammlung nahm eine Resolution an.", "de", "agreement", True),
+        ("The Security Council passed a resolution.", "en", "agreement", True),
+        ("Biden is set to sit down with Xi.", "en", "meeting", True),
+        ("The two held a bilateral on the sidelines.", "en", "meeting", True),
+    ],
+)
+def test_more_ways_of_saying_an_event(text, lang, kind, found):
+    assert any(t.type == kind for t in find_triggers(text, lang)) == found

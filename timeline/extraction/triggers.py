@@ -38,6 +38,9 @@ _GERMAN = {
         r"unterzeichn\w*|unterschrieben|unterschrieb\w*|vereinbart\w*|einigten|geeinigt"
         # "paraphierten das Abkommen", "besiegelten ihre Partnerschaft"
         r"|paraphier\w*|besiegel\w*"
+        # "Die Vollversammlung nahm eine Resolution an"
+        r"|nahm\w*\s+(?:[^\s.!?;:]+\s+){0,6}(?:resolution|erklärung|abkommen|vereinbarung)\w*"
+        r"\s+an\b"
         r"|verabschiede\w*|beschlossen|beschloss\w*|billigte\w*|gebilligt"
         r"|gemeinsame[nr]?\s+erklärung|abschlusserklärung"
         # An admission to a body: "Finnland ist der Nato beigetreten", "die Beitrittsurkunde".
@@ -108,7 +111,10 @@ _GERMAN = {
         # "Teheran bestellte am Mittwoch den deutschen Geschäftsträger ein"
         # "Am Mittwoch bestellte das Außenministerium in Chisinau den russischen Botschafter
         # Oleg Oserow ein"
-        r"|bestellt\w*\s+(?:[^\s.!?;:]+\s+){0,11}ein\b",
+        r"|bestellt\w*\s+(?:[^\s.!?;:]+\s+){0,11}ein\b"
+        # "Russland wies zwei deutsche Diplomaten aus"
+        r"|(?:wies|wiesen|weist|weisen)\s+(?:[^\s.!?;:]+\s+){0,8}(?:diplomat|botschafter|gesandt"
+        r"|konsul|mitarbeiter|beamt)\w*\s+(?:[^\s.!?;:]+\s+){0,4}aus\b",
     ),
 }
 
@@ -163,6 +169,7 @@ _ENGLISH = {
         # "He is due to host Starmer at Turnberry": the verb, not "the host country"
         r"|(?:to|will|would|'ll)\s+host\b"
         r"|held\s+talks|spoke\s+with|speak(?:s|ing)?\s+with|discuss(?:ed|es)?\s+with"
+        r"|sit(?:s|ting)?\s+down\s+with|(?:held|hold|holds)\s+(?:an?\s+)?bilateral\b"
         # "Tokayev received both ministers", "Wang Yi received the two visiting diplomats",
         # "will receive the leaders of the BRICS group" — not "received a letter"
         r"|receiv(?:e|es|ed|ing)\s+(?:(?!(?:an?|from|of|with)\s)[\w-]+\s+){0,3}"
@@ -185,6 +192,7 @@ _ENGLISH = {
         r"|(?:final\s+)?communiqu[ée]s?\b"
         r"|reached\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:agreement|deal|understanding)"
         r"|struck\s+(?:an?\s+|the\s+)?(?:\w+\s+)?deal"
+        r"|pass(?:ed|es)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}resolution"
         # "sealed a deal on fentanyl", "inked a defence pact", "clinched a trade deal"
         r"|(?:seal|clinch|ink)(?:ed|s)?\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}"
         r"(?:deal|agreement|pact|accord|treaty|memorandum)\b"
@@ -197,6 +205,7 @@ _ENGLISH = {
         0.85,
         r"sanction\w*|expel\w*|expulsion\w*|embargo\w*|summon\w*|veto\w*"
         r"|persona\s+non\s+grata|ordered\s+(?:\w+\s+){0,3}to\s+leave"
+        r"|kick(?:ed|s)?\s+out\s+(?:\w+\s+){0,3}(?:diplomats?|envoys?|ambassadors?)"
         r"|recall(?:ed|s|ing)?\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?(?:ambassador|envoy)"
         r"|for\s+consultations|clos(?:ure|ed|e|ing)\s+(?:of\s+)?(?:\w+\s+){0,3}"
         r"(?:consulates?|embass(?:y|ies))",
