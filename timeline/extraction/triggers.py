@@ -169,7 +169,7 @@ _ENGLISH = {
         # "He is due to host Starmer at Turnberry": the verb, not "the host country"
         r"|(?:to|will|would|'ll)\s+host\b"
         r"|held\s+talks|spoke\s+with|speak(?:s|ing)?\s+with|discuss(?:ed|es)?\s+with"
-        r"|sit(?:s|ting)?\s+down\s+with|(?:held|hold|holds)\s+(?:an?\s+)?bilateral\b"
+        r"|sit(?:s|ting)?\s+down\s+with|(?:held|hold|holds)\s+an?\s+bilateral\b"
         # "Tokayev received both ministers", "Wang Yi received the two visiting diplomats",
         # "will receive the leaders of the BRICS group" — not "received a letter"
         r"|receiv(?:e|es|ed|ing)\s+(?:(?!(?:an?|from|of|with)\s)[\w-]+\s+){0,3}"
