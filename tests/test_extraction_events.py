@@ -1937,12 +1937,23 @@ def test_the_next_meeting_hosted_in_a_coming_year_is_announced_for_that_year_alo
     ]
 
 
-def test_the_ministry_named_before_acts_for_its_state():
-    found = events(
-        "Russia's foreign ministry said it would respond in kind. Earlier on Monday, the "
-        "ministry had summoned the envoy in Moscow.",
-        "en",
-    )
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Russia's foreign ministry said it would respond in kind. Earlier on Monday, the "
+            "ministry had summoned the envoy in Moscow.",
+            "en",
+        ),
+        (
+            "Russland kündigte eine Antwort an. Das Außenministerium bestellte am Montag in "
+            "Moskau den Gesandten ein.",
+            "de",
+        ),
+    ],
+)
+def test_the_ministry_named_before_acts_for_its_state(text, lang):
+    found = events(text, lang)
     assert [(e.type, e.start, names(e)) for e in found] == [
         ("sanction", date(2022, 1, 10), {"Russia"})
     ]

@@ -124,11 +124,13 @@ _THE_BODY = re.compile(
     r"\s*(?:Der|Das|The)\s+(?:Rat|Gremium|Council|Board|Gouverneursrat|Sicherheitsrat)\b"
 )
 _BODY_REACH = 6
+# What opens a later clause of a sentence: a comma, a semicolon, "and".
 _LATER_CLAUSE = re.compile(r"[,;]|\s(?:and|und)\s")
 # "Earlier Monday evening, the ministry had summoned Wheeler", "Das Ministerium bestellte den
 # Botschafter ein": a ministry named before, whose state acts.
 _THE_MINISTRY = re.compile(
-    r"\b(?:the|das|dem|des)\s+(?:foreign\s+)?(?:ministry|Ministerium|Außenministerium)\b"
+    r"\b(?:the|das|dem|des)\s+(?:foreign\s+)?(?:ministry|ministerium|außenministerium)\b",
+    re.IGNORECASE,
 )
 _MINISTRY_REACH = 2
 _DATE_FOR = re.compile(r"\s+(?:for|für)\s+(?:[\w-]+\s+){0,5}\Z")
@@ -247,6 +249,7 @@ _BILATERAL = re.compile(
     re.IGNORECASE,
 )
 _JUST_BEFORE = re.compile(r"\s+(?:\w+\s+)?")
+# "…, held in Almaty on April 26": the words that say where a meeting took place.
 _HELD_IN = re.compile(
     r"\b(?:held|hosted|convened|took\s+place|takes\s+place|taking\s+place|will\s+take\s+place"
     r"|stattfand|stattfinden|stattfindet|stattgefunden|abgehalten|ausgerichtet)\s+in\s+(?:the\s+)?$",
