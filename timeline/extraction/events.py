@@ -1522,11 +1522,7 @@ def _actors(
         # council named last before (else the organization), a few sentences back at most.
         named = [
             (actor, mention)
-            for index in range(passage.index - _BODY_REACH, passage.index)
-            for before in by_sentence.get(index, ())
-            for mention in before.mentions
-            if not (mention.locative and mention.places)
-            for actor in mention.actors[:1]
+            for actor, mention in _named_before(by_sentence, passage, _BODY_REACH)
             if actor.kind in ("body", "organization") and not actor.country
         ]
         councils = [(actor, mention) for actor, mention in named if actor.kind == "body"]
@@ -1537,12 +1533,9 @@ def _actors(
         # The state the ministry belongs to: the state named last in the sentences before.
         states = [
             (actor, mention)
-            for index in range(passage.index - _MINISTRY_REACH, passage.index)
-            for before in by_sentence.get(index, ())
-            if before.paragraph == passage.paragraph
-            for mention in before.mentions
-            if not (mention.locative and mention.places)
-            for actor in mention.actors[:1]
+            for actor, mention in _named_before(
+                by_sentence, passage, _MINISTRY_REACH, same_paragraph=True
+            )
             if actor.kind == "state"
         ]
         if states:
@@ -1575,6 +1568,24 @@ def _actors(
                 if actor.kind == "person":
                     found.setdefault(actor.key, (actor, mention, False))
     return list(found.values())
+
+
+def _named_before(
+    by_sentence: Mapping[int, list[Passage]],
+    passage: Passage,
+    reach: int,
+    same_paragraph: bool = False,
+) -> list[tuple[GazetteerActor, Mention]]:
+    """The actors named, not as places, in the `reach` sentences before the passage, in order."""
+    return [
+        (actor, mention)
+        for index in range(passage.index - reach, passage.index)
+        for before in by_sentence.get(index, ())
+        if not same_paragraph or before.paragraph == passage.paragraph
+        for mention in before.mentions
+        if not (mention.locative and mention.places)
+        for actor in mention.actors[:1]
+    ]
 
 
 def _descriptor(text: str, mention: Mention) -> bool:
