@@ -1513,6 +1513,18 @@ def test_without_a_dateline_the_city_of_the_headline_places_the_days_news():
     ]
 
 
+def test_the_headline_below_a_section_path_places_the_days_news_where_it_happens():
+    document = read_document(
+        "Zeitung › International › Europa\n\nGespräche in Genf: Europa sucht den Draht nach Moskau"
+        "\n\n12.01.2022, 13:05 Uhr\n\nDie Lage ist ernst.\n\nEs geht um viel.\n\n"
+        "Am Mittwoch empfing Scholz den Präsidenten Selenskyj.".encode()
+    )
+    found = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
+    assert [(e.start, e.place.name) for e in found if "Olaf Scholz" in names(e)] == [
+        (date(2022, 1, 12), "Geneva")
+    ]
+
+
 def _told(kind, actors, place=None, core=(), sentence=(0, 40)):
     return Candidate(
         title=f"{kind}: {', '.join(a.name for a in actors)}",

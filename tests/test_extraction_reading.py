@@ -212,6 +212,9 @@ def test_it_reads_the_stamp_line_as_publication_time_not_title(stamp, published)
         ("Kanzler in Ostafrika\n\nScholz wirbt in Kenia um Fachkräfte", "Scholz wirbt in Kenia um Fachkräfte"),
         # a short headline above its teaser stays the headline
         ("Scholz trifft Selenskyj\n\nDer Kanzler ist in Kiew eingetroffen.", "Scholz trifft Selenskyj"),
+        # a section path, however long, is where the page sits
+        ("Tages-Anzeiger › International › Krieg im Nahen Osten\n\nAtomgespräche in Genf: Europa sucht den Draht", "Atomgespräche in Genf: Europa sucht den Draht"),
+        ("News > World > Europe\n\nTalks in Geneva", "Talks in Geneva"),
     ],
 )  # fmt: skip
 def test_a_section_or_kicker_above_the_headline_is_not_the_title(head, title):

@@ -210,6 +210,7 @@ _BEFORE_BOUND = re.compile(
 _COMING_WEEKS = "coming weeks"
 # A dateline taken from the headline opens no paragraph of the story (no lead is "at" it).
 _NO_PARAGRAPH = -2
+_IN_THE_CITY = re.compile(r"\b(?:in|In|at|At)\s+$")
 _AFTER_ANCHOR = re.compile(r"\b(?:after|following|nach)\s+(?:[^\s,.;:]+\s+){0,7}$", re.IGNORECASE)
 _ARTICLE_ENDINGS = frozenset({"der", "die", "das", "des", "dem", "den", "ine", "ner", "nem", "nes"})
 # An article, not a relative pronoun after a comma ("die Gespräche, die am Montag begannen").
@@ -336,6 +337,8 @@ class Scene:
     seats: Mapping[str, GazetteerPlace] = field(default_factory=dict)
     dateline: GazetteerPlace | None = None
     dateline_paragraph: int = -1
+    # Where the headline stands: the first line, unless a section path or kicker stands above.
+    headline: tuple[int, int] | None = None
     # The day whose news an article tells when its lead gives no date: the day before, for
     # an article filed in the small hours.
     news_day: date | None = None
@@ -354,14 +357,26 @@ def assemble(
     if scene.dateline is None:
         # "Scholz und Tusk beraten in Warschau": without a dateline, the one city the headline
         # places the news in stands for it.
-        headline_end = text.find("\n")
-        cities = {
-            m.places[0].key: m.places[0]
+        headline_start, headline_end = scene.headline or (0, text.find("\n"))
+        in_headline = [
+            m
             for p in passages
             if p.start < headline_end
             for m in p.mentions
-            if m.places and m.locative and m.places[0].kind == "city" and m.start < headline_end
-        }
+            if m.places
+            and m.locative
+            and m.places[0].kind == "city"
+            and headline_start <= m.start < headline_end
+        ]
+        cities = {m.places[0].key: m.places[0] for m in in_headline}
+        if len(cities) > 1:
+            # "Atomgespräche in Genf: Europa sucht den Draht nach Teheran": where the news
+            # happens, not where it reaches.
+            cities = {
+                m.places[0].key: m.places[0]
+                for m in in_headline
+                if _IN_THE_CITY.search(text, max(0, m.start - 4), m.start)
+            }
         if len(cities) == 1:
             scene = replace(
                 scene, dateline=next(iter(cities.values())), dateline_paragraph=_NO_PARAGRAPH

@@ -120,6 +120,7 @@ def suggest(
         dateline,
         _paragraph_of(passages, document.dateline),
         news_day=_news_day(published),
+        headline=_headline(body, document.title),
     )
     events = assemble(body, passages, published.date(), lang, scene)
     if _OPINION.search(body, 0, _OPINION_HEAD):
@@ -213,6 +214,11 @@ def _dateline_place(
                 if actor.seat is not None and actor.seat in seats:
                     return seats[actor.seat]
     return None
+
+
+def _headline(body: str, title: str | None) -> tuple[int, int] | None:
+    start = body.find(title) if title else -1
+    return (start, start + len(title)) if title and start >= 0 else None
 
 
 def _paragraph_of(passages: list[Passage], span: tuple[int, int] | None) -> int:

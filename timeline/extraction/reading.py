@@ -75,6 +75,8 @@ _CREDITS = re.compile(
     r"\b[^\n]*\)|Quelle:[^\n]{0,80})[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# "Tages-Anzeiger › International › Krieg im Nahen Osten": where the page sits, not its headline.
+_BREADCRUMB = re.compile(r"[^\n]*?\s[›»>]\s[^\n]*?\s[›»>]\s")
 _HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|div|p)\b", re.IGNORECASE)
 
 
@@ -177,7 +179,7 @@ def _title(text: str, metadata: list[tuple[int, int]]) -> str | None:
         for start, _end in metadata:
             if line.start() <= start < line.end():
                 title = text[line.start() : start]
-        if title := title.strip(" \t-–|"):
+        if (title := title.strip(" \t-–|")) and not _BREADCRUMB.match(title):
             lines.append(title)
             if len(lines) == 2:
                 break
