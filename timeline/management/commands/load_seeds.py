@@ -84,10 +84,23 @@ def actor_records(gazetteer):
             yield actor, record.get("parent"), names + alias_pairs(record["aliases"])
 
 
+# "the first EU-Central Asia summit": a continent is never the town GeoNames also knows by
+# its name (Asia in the Philippines).
+CONTINENTS = frozenset(
+    normalize_alias(name)
+    for name in (
+        "Africa", "America", "Antarctica", "Asia", "Australasia", "Eurasia", "Europe",
+        "Oceania", "Afrika", "Amerika", "Antarktis", "Asien", "Eurasien", "Europa", "Ozeanien",
+    )
+)  # fmt: skip
+
+
 def city_rows(gazetteer, min_population, required_ids):
     header, *rows = read_json(gazetteer / "cities.json")
     for row in rows:
         city = dict(zip(header, row, strict=True))
+        if normalize_alias(city["name"]) in CONTINENTS:
+            continue
         if city["population"] >= min_population or city["geonames_id"] in required_ids:
             yield city
 
@@ -120,7 +133,8 @@ def place_records(gazetteer, cities, owners, city_names):
             [
                 (name, language)
                 for name, language in alias_pairs(city["aliases"])
-                if not foreign_area(normalize_alias(name), city["name"], city["country"], owners)
+                if normalize_alias(name) not in CONTINENTS
+                and not foreign_area(normalize_alias(name), city["name"], city["country"], owners)
                 and not city_names.another_citys(normalize_alias(name), city)
             ],
         )
@@ -298,6 +312,9 @@ def load_places(gazetteer, min_population, required_ids):
             normalized, {"name": name, "country": country, "geonames_id": geonames_id}
         )
     ]
+    stale += PlaceAlias.objects.filter(
+        place__kind=Place.Kind.CITY, normalized__in=CONTINENTS
+    ).values_list("pk", flat=True)
     PlaceAlias.objects.filter(pk__in=stale).delete()
 
 
