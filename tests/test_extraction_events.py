@@ -1120,6 +1120,15 @@ def test_a_sentence_dated_years_back_before_its_trigger_is_background():
     assert [e.type for e in found] == ["meeting"]
 
 
+def test_a_place_and_its_country_between_commas_do_not_part_a_meeting_from_its_old_date():
+    found = events(
+        "Putin met Scholz in Moscow on Monday. The last meeting of Lavrov and Blinken was held "
+        "in Geneva, Switzerland, in November 2020, and the leaders met again in May last year.",
+        "en",
+    )
+    assert [(e.type, e.start) for e in found] == [("meeting", date(2022, 1, 10))]
+
+
 def test_credit_lines_place_nothing():
     document = read_document(
         b"Talks in Geneva\n\nGENEVA, Jan 12 (Reuters) - Blinken met Lavrov on Wednesday.\n\n"

@@ -296,6 +296,7 @@ _REPORTED = re.compile(
     r"\b[^.;:]{0,80}?(?:\bthat\b|,\s*dass\b|\bdass\b)"
 )
 _CLAUSE_SEPARATOR = re.compile(r"[,;–—]")
+_APPOSITION = re.compile(r",\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2},")
 _WHERE = re.compile(r"\s*,\s*(?:where|wo)\b", re.IGNORECASE)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 # "Es soll am Freitag formell beschlossen werden": what the sentence before named.
@@ -1032,7 +1033,9 @@ def _same_clause(text: str, trigger: Trigger, expression: TemporalExpression) ->
     low, high = sorted((trigger.end, expression.start))
     if expression.end <= trigger.start:
         low, high = expression.end, trigger.start
-    return not _CLAUSE_SEPARATOR.search(text, low, high)
+    # "was held in Busan, South Korea, in November 2023": a place's country between commas
+    # does not end the clause.
+    return not _CLAUSE_SEPARATOR.search(_APPOSITION.sub(" ", text[low:high]))
 
 
 def _long_before(expression: TemporalExpression, published: date) -> bool:
