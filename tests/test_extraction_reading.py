@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_d27454c361ced20d.txt"
 DEVSETS = ("tests/devset", "tests/devset2", "tests/devset3", "tests/devset4")
 # Sets from outlets around the world: many print no zone, and the reader takes Berlin's.
-LATER_SETS = tuple(f"tests/devset{n}" for n in range(5, 11))
+LATER_SETS = tuple(f"tests/devset{n}" for n in range(5, 12))
 # Stamps the reader does not find yet: a byline run into the stamp ("Markus Brändle
 # 03.12.2025 - 19:14 Uhr"), a sentence ("Dieser Inhalt wurde am … publiziert"), an outlet's
 # name or a kicker before it ("Ahram Online , Sunday 25 August 2024", "Politics  September 3").
@@ -186,6 +186,8 @@ def test_it_reads_agency_formats(text, outlet, published):
         ("Monday, March 3, 2025 — 08:15 EAT", datetime(2025, 3, 3, 8, 15, tzinfo=utc(3))),
         ("March 3, 2025 08:15 PKT", datetime(2025, 3, 3, 8, 15, tzinfo=utc(5))),
         ("March 3, 2025 | 08:15 GST", datetime(2025, 3, 3, 8, 15, tzinfo=utc(4))),
+        # the Telegraph's bullet between the day and the time
+        ("17 March 2025 • 9:47pm", datetime(2025, 3, 17, 21, 47, tzinfo=BERLIN)),
         # a news agency's name before the stamp; a city and a bullet; a byline and "am"
         (
             "JIJI PRESS - March 3, 2025 - 08:15 | Politics, Asia",

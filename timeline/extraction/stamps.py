@@ -84,7 +84,7 @@ _TIME = (
     r"(?:[ \t]*(?P<meridiem>[AaPp])\.?[Mm]\.?)?(?:[ \t]*Uhr)?"
     rf"(?:,?[ \t]+{_ZONE})?"
 )
-_DATE_TIME_GAP = r"[ \t]*[,|/·–—-]?[ \t]*(?:(?:at|um)[ \t]+)?"
+_DATE_TIME_GAP = r"[ \t]*[,|/·•–—-]?[ \t]*(?:(?:at|um)[ \t]+)?"
 # What an outlet prints after the stamp on its line: "| Lesedauer: 3 Min.", "/ CBS News",
 # "- World".
 _TAIL = r"(?P<tail>[ \t]*[|/·•][ \t]*[^\n|/·•]{1,40}|[ \t]+[–—-][ \t]+[^\d\n]{1,25})?"
