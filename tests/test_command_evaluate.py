@@ -24,6 +24,7 @@ DEVSET8 = Path(__file__).resolve().parent / "devset8"
 DEVSET9 = Path(__file__).resolve().parent / "devset9"
 DEVSET10 = Path(__file__).resolve().parent / "devset10"
 DEVSET11 = Path(__file__).resolve().parent / "devset11"
+DEVSET12 = Path(__file__).resolve().parent / "devset12"
 
 # Measured on the development sets (a little below the figures of the day, which are in the
 # closing notes); a change that lowers a figure below its floor fails the build.
@@ -38,7 +39,8 @@ FLOORS = {
     DEVSET8: {"precision": 0.78, "recall": 0.85, "date_accuracy": 0.90, "place_accuracy": 0.82},
     DEVSET9: {"precision": 0.88, "recall": 0.86, "date_accuracy": 0.90, "place_accuracy": 0.91},
     DEVSET10: {"precision": 0.76, "recall": 0.75, "date_accuracy": 0.90, "place_accuracy": 0.82},
-    DEVSET11: {"precision": 0.80, "recall": 0.77, "date_accuracy": 0.86, "place_accuracy": 0.76},
+    DEVSET11: {"precision": 0.80, "recall": 0.77, "date_accuracy": 0.86, "place_accuracy": 0.79},
+    DEVSET12: {"precision": 0.75, "recall": 0.78, "date_accuracy": 0.86, "place_accuracy": 0.76},
 }
 
 
