@@ -1129,6 +1129,25 @@ def test_a_place_and_its_country_between_commas_do_not_part_a_meeting_from_its_o
     assert [(e.type, e.start) for e in found] == [("meeting", date(2022, 1, 10))]
 
 
+def test_a_long_list_of_guests_between_kamen_and_zusammen_is_one_meeting():
+    found = events(
+        "In Genf kamen am Montag die Außenministerinnen und Außenminister aus Russland, "
+        "Deutschland, Frankreich, Polen, Lettland, Litauen, Estland, Finnland und Schweden auf "
+        "Einladung von Bundeskanzler Olaf Scholz (SPD) zusammen."
+    )
+    assert [(e.type, e.start, e.place.name) for e in found] == [
+        ("meeting", date(2022, 1, 10), "Geneva")
+    ]
+
+
+def test_talks_continued_the_next_day_as_a_source_said_are_the_same_talks():
+    found = events(
+        "In Moskau kamen am Dienstag Scholz, Lawrow und Putin zusammen. Die Gespräche in Moskau sollen an "
+        "diesem Mittwoch fortgesetzt werden, hieß es am späten Dienstagabend."
+    )
+    assert [(e.start, e.end) for e in found] == [(date(2022, 1, 11), date(2022, 1, 12))]
+
+
 def test_credit_lines_place_nothing():
     document = read_document(
         b"Talks in Geneva\n\nGENEVA, Jan 12 (Reuters) - Blinken met Lavrov on Wednesday.\n\n"

@@ -394,8 +394,14 @@ def assemble(
         continued = (
             trigger is not None
             and any(is_continuation(text, d) for d in dated)
-            # "Am Freitag beginnt die Konferenz, die bis Sonntag dauert" has a day of its own.
-            and all(is_continuation(text, d) or is_end_date(text, d) for d in dated)
+            # "Am Freitag beginnt die Konferenz, die bis Sonntag dauert" has a day of its own;
+            # "…, hieß es am späten Sonntagabend" is the day of the words, in a clause after.
+            and all(
+                is_continuation(text, d)
+                or is_end_date(text, d)
+                or d.start > _clause_end(text, trigger, passage)
+                for d in dated
+            )
             and bool(_DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start]))
         )
         if continued and _extend_last(text, passage, candidates, dated, published):

@@ -75,8 +75,11 @@ _GERMAN = {
     ),
     "meeting": (
         0.8,
-        r"treff(?:en|e|t|st|ens)\b|trifft\b(?!\s+es\b)|traf\b|trafen|getroffen|zusammen(?:ge)?kommen|kam\w*\s+(?:[^\s.!?;:]+\s+){0,14}zusammen"
-        r"|komm\w*\s+(?:[^\s.!?;:]+\s+){0,14}zusammen|zusammen(?:ge)?troffen|zusammentreffen|zusammentraf\w*|traf\w*\s+(?:[^\s.!?;:]+\s+){0,12}zusammen|sitz(?:en|t)\s+(?:[^\s.!?;:]+\s+){0,18}zusammen\b|saß(?:en)?\s+(?:[^\s.!?;:]+\s+){0,14}zusammen\b|zusammenkunft|begegnung\w*|unterredung\w*"
+        r"treff(?:en|e|t|st|ens)\b|trifft\b(?!\s+es\b)|traf\b|trafen|getroffen|zusammen(?:ge)?kommen"
+        # "kamen am Samstag die Außenminister aus Dänemark, Estland, … auf Einladung von
+        # Bundesaußenminister Johann Wadephul (CDU) zusammen": the list of guests runs long
+        r"|kam\w*\s+(?:[^\s.!?;:]+\s+){0,24}zusammen\b(?!\s+mit)"
+        r"|komm\w*\s+(?:[^\s.!?;:]+\s+){0,24}zusammen\b(?!\s+mit)|zusammen(?:ge)?troffen|zusammentreffen|zusammentraf\w*|traf\w*\s+(?:[^\s.!?;:]+\s+){0,12}zusammen|sitz(?:en|t)\s+(?:[^\s.!?;:]+\s+){0,18}zusammen\b|saß(?:en)?\s+(?:[^\s.!?;:]+\s+){0,14}zusammen\b|zusammenkunft|begegnung\w*|unterredung\w*"
         r"|empf(?:ängt|ing|angen|ingen)|berat(?:en|ungen)|beriet(?:en)?|berät|gespräch\b|sprach\w*\s+mit"
         r"|gesprochen|austauschen|ausgetauscht"
         # "…, wo er mit seinem saudischen Amtskollegen sprach": the verb last
