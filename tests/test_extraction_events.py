@@ -1148,6 +1148,21 @@ def test_talks_continued_the_next_day_as_a_source_said_are_the_same_talks():
     assert [(e.start, e.end) for e in found] == [(date(2022, 1, 11), date(2022, 1, 12))]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Lavrov and Blinken have agreed on a set of recommendations for their leaders, after meeting in Geneva on Monday.", "en"),
+        ("Lawrow und Blinken einigten sich auf Empfehlungen für ihre Staatschefs, nach ihrem Treffen am Montag in Genf.", "de"),
+    ],
+)  # fmt: skip
+def test_what_was_agreed_after_meeting_is_the_meetings_outcome(text, lang):
+    found = events(text, lang)
+    assert sorted((e.type, e.start, e.place.name) for e in found) == [
+        ("agreement", date(2022, 1, 10), "Geneva"),
+        ("meeting", date(2022, 1, 10), "Geneva"),
+    ]
+
+
 def test_credit_lines_place_nothing():
     document = read_document(
         b"Talks in Geneva\n\nGENEVA, Jan 12 (Reuters) - Blinken met Lavrov on Wednesday.\n\n"

@@ -167,7 +167,9 @@ _NTH_DAY = re.compile(
     r"(?:day\s+of\s+(?:the\s+)?|Tag\s+(?:de[rs]\s+)?|(?=\w+tag\b))",
     re.IGNORECASE,
 )
-_WHEN_MET = re.compile(r"\b(?:when|als|wo|where|as)\s+(?:\w+\s+){0,3}$")
+# "signed when they met", "have agreed on …, after meeting in Suva on Thursday": the meeting
+# is the sentence's event, what was agreed its outcome.
+_WHEN_MET = re.compile(r"\b(?:when|als|wo|where|as|after|nach)\s+(?:\w+\s+){0,3}$")
 _SINCE_REACH = 120
 _PURPOSE = re.compile(r",\s+(?=um\s)")
 _BEEN_ING = re.compile(r"\b(?:has|have)\s+been\s+\w+ing\b")
