@@ -1163,6 +1163,21 @@ def test_what_was_agreed_after_meeting_is_the_meetings_outcome(text, lang):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scholz will im Februar einen Gipfel besuchen.",
+        "Scholz will Anfang Februar verhandeln.",
+        "Scholz traf im Dezember einen Gesprächspartner.",
+    ],
+)
+def test_a_vague_time_with_one_actor_and_no_place_is_too_unsure_to_suggest(text):
+    assert not events(text)
+    # with a place and a second actor the same vague time is worth an editor's look
+    [event] = events(text.replace("Scholz", "Scholz mit Putin in Moskau"))
+    assert event.approximate and event.confidence >= 0.5
+
+
 def test_credit_lines_place_nothing():
     document = read_document(
         b"Talks in Geneva\n\nGENEVA, Jan 12 (Reuters) - Blinken met Lavrov on Wednesday.\n\n"
