@@ -731,6 +731,23 @@ def test_a_country_a_mission_is_in_or_talks_are_about_is_not_where_they_are(text
     assert event.place is None
 
 
+@pytest.mark.parametrize(
+    ("weather", "place"),
+    [
+        ("In Kiew war es kalt.", "Kyiv"),
+        # two cities of the country named as places: which one is not said
+        ("In Kiew und in Lwiw war es kalt.", "Ukraine"),
+    ],
+)
+def test_an_event_placed_in_a_country_is_in_the_one_city_of_it_the_article_names(weather, place):
+    ukraine = GazetteerPlace("ua-place", "Ukraine", "UA", kind="country", aliases=("Ukraine",))
+    lviv = GazetteerPlace("lviv", "Lviv", "UA", aliases=("Lwiw",))
+    gazetteer = Gazetteer(ACTORS, [GENEVA, KYIV, lviv, ukraine])
+    text = f"Scholz traf am Montag in der Ukraine Selenskyj. {weather}"
+    [event] = suggest(Document(body=text), gazetteer, published=WEDNESDAY, lang="de").events
+    assert event.place.name == place
+
+
 def test_two_calls_of_one_person_with_others_are_two_calls():
     found = events(
         "Blinken spoke by phone with Lavrov and Biden last night. Earlier this week, Blinken "

@@ -447,14 +447,24 @@ def assemble(
             _extend_last(text, passage, candidates, dated, published)
         if told:
             discourse.append(_nearest(told, passage.end))
-    merged = _refine_countries(merge_candidates(candidates))
+    named = [
+        m.places[0]
+        for p in passages
+        for m in p.mentions
+        if m.places and m.locative and m.places[0].kind == "city"
+    ]
+    merged = _refine_countries(merge_candidates(candidates), named)
     # Last, so that the dateline never makes two events one.
     return [_at_the_dateline(c, published, scene) if c.place is None else c for c in merged]
 
 
-def _refine_countries(candidates: list[Candidate]) -> list[Candidate]:
+def _refine_countries(
+    candidates: list[Candidate], named: Sequence[GazetteerPlace] = ()
+) -> list[Candidate]:
     """ "Gipfel in Indien" and, that day, "in Neu-Delhi": an event placed only in a country
-    happened in the one city of that country the article places the same days' events in."""
+    happened in the one city of that country the article places the same days' events in —
+    or, where it places no other event there, the one city of that country it names as a
+    place ("Modi will travel to Sri Lanka …; talks in Colombo")."""
     refined = []
     for candidate in candidates:
         place = candidate.place
@@ -468,6 +478,8 @@ def _refine_countries(candidates: list[Candidate]) -> list[Candidate]:
                 and other.start <= _last(candidate)
                 and candidate.start <= _last(other)
             }
+            if not cities:
+                cities = {city.key: city for city in named if city.country == place.country}
             if len(cities) == 1:
                 [city] = cities.values()
                 candidate = replace(
