@@ -963,6 +963,16 @@ def test_a_commentary_reports_only_what_it_dates_to_the_days_around_it(label):
     assert [e.start for e in opinion] == [date(2022, 1, 10)]
 
 
+@pytest.mark.parametrize("label", ["Analyse", "ANALYSIS", "Explainer", "Hintergrund"])
+def test_an_analysis_tells_the_news_it_explains(label):
+    body = (
+        "Scholz und Putin trafen sich vor einem Monat in Moskau, am 12. Dezember. "
+        "Am Montag traf Scholz in Kiew Selenskyj."
+    )
+    found = events(label + "\n\n" + body)
+    assert {e.start for e in found} == {date(2021, 12, 12), date(2022, 1, 10)}
+
+
 def test_the_two_sides_are_the_two_states_the_article_is_about():
     found = events(
         "Russland und die USA verhandeln wieder. Russland fordert Garantien, die USA lehnen "

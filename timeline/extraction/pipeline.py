@@ -26,10 +26,11 @@ _MIN_CONFIDENCE = 0.5
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Commentary, opinion and explainers announce themselves in their first lines.
 _OPINION = re.compile(
-    r"(?:^|\n)[^\n]{0,40}\b(?:Kommentar|Ein\s+Kommentar|Meinung|Leitartikel|Essay|Analyse"
-    r"|Opinion|Op-Ed|Commentary|Analysis|Explainer|Hintergrund"
+    # (an analysis or explainer tells the news it explains: it is no commentary)
+    r"(?:^|\n)[^\n]{0,40}\b(?:Kommentar|Ein\s+Kommentar|Meinung|Leitartikel|Essay"
+    r"|Opinion|Op-Ed|Commentary"
     # section labels in capitals: "KOMMENTAR", "COMMENTARY / WORLD"
-    r"|KOMMENTAR|MEINUNG|LEITARTIKEL|ESSAY|ANALYSE|OPINION|OP-ED|COMMENTARY|ANALYSIS|EXPLAINER)\b",
+    r"|KOMMENTAR|MEINUNG|LEITARTIKEL|ESSAY|OPINION|OP-ED|COMMENTARY)\b",
 )
 _OPINION_HEAD = 400
 _OPINION_NEWS_DAYS = 7
