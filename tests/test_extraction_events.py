@@ -1205,6 +1205,17 @@ def test_a_vague_time_with_one_actor_and_no_place_is_too_unsure_to_suggest(text)
     assert event.approximate and event.confidence >= 0.5
 
 
+def test_a_summit_that_follows_another_in_the_same_sentence_is_its_own_event():
+    found = events(
+        "Am Dienstag und Mittwoch treffen sich die Staats- und Regierungschefs in Genf zum "
+        "Nato-Gipfel, direkt im Anschluss folgt am 26. und 27. Januar in Brüssel der EU-Gipfel."
+    )
+    assert sorted((e.start, e.end, e.place.name) for e in found) == [
+        (date(2022, 1, 18), date(2022, 1, 19), "Geneva"),
+        (date(2022, 1, 26), date(2022, 1, 27), "Brussels"),
+    ]
+
+
 def test_credit_lines_place_nothing():
     document = read_document(
         b"Talks in Geneva\n\nGENEVA, Jan 12 (Reuters) - Blinken met Lavrov on Wednesday.\n\n"

@@ -310,7 +310,10 @@ def _clauses(
 
 _COMMA = re.compile(r"[,;]\s+")
 _SEQUENCE = re.compile(
-    r"[,;]\s+(?=(?:anschließend|danach|dann|später|then|later|afterwards)\b)", re.IGNORECASE
+    r"[,;]\s+(?=(?:anschließend|danach|dann|später|then|later|afterwards"
+    # "… zum Nato-Gipfel, direkt im Anschluss folgt am 26. und 27. Juni der EU-Gipfel"
+    r"|(?:(?:direkt|unmittelbar|gleich)\s+)?im\s+Anschluss|followed\s+by)\b)",
+    re.IGNORECASE,
 )
 
 
