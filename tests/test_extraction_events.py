@@ -210,6 +210,11 @@ def test_consultations_held_are_a_meeting_and_the_eve_of_one_is_a_time():
     [
         ("Erdogan received Armenian Prime Minister Pashinyan in Istanbul.", ["meeting"]),
         ("Wang Yi received the two visiting diplomats after the session.", ["meeting"]),
+        (
+            "Xi received White House national security advisor Jake Sullivan on Thursday.",
+            ["meeting"],
+        ),
+        ("The emir received US Secretary of State Blinken in Doha.", ["meeting"]),
         ("He received a letter from the prime minister.", []),
         ("Georgia received a European perspective.", []),
     ],

@@ -175,9 +175,11 @@ _ENGLISH = {
         r"|sit(?:s|ting)?\s+down\s+with|(?:held|hold|holds)\s+an?\s+bilateral\b"
         # "Tokayev received both ministers", "Wang Yi received the two visiting diplomats",
         # "will receive the leaders of the BRICS group" — not "received a letter"
-        r"|receiv(?:e|es|ed|ing)\s+(?:(?!(?:an?|from|of|with)\s)[\w-]+\s+){0,3}"
+        # "received White House national security advisor Jake Sullivan"
+        r"|receiv(?:e|es|ed|ing)\s+(?:(?!(?:an?|from|of|with)\s)[\w-]+\s+){0,4}"
         r"(?:leaders?|presidents?|ministers?|diplomats?|delegations?|counterparts?|envoys?"
-        r"|ambassadors?|premiers?|chancellors?|kings?|queens?|prime\s+ministers?)\b"
+        r"|ambassadors?|premiers?|chancellors?|kings?|queens?|prime\s+ministers?"
+        r"|advis[eo]rs?|secretar(?:y|ies)|emirs?|crown\s+prince|speakers?|governors?)\b"
         # "Gharibabadi and Ryabkov held bilateral consultations in the Chinese capital"
         r"|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}consultations"
         r"|working\s+(?:dinner|lunch|breakfast)|(?:dinner|lunch|breakfast)\s+with"
