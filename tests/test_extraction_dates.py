@@ -29,6 +29,9 @@ ROWS = [
     # weekdays, by tense
     ("de", WED, "Die Außenminister trafen sich am Montag in Brüssel.", "am Montag", "date", "2022-01-10", "2022-01-10", "day", None),  # noqa: E501
     ("de", WED, "Scholz hatte am Montag mit Biden telefoniert.", "am Montag", "date", "2022-01-10", "2022-01-10", "day", None),  # noqa: E501
+    # "zu" before an adjective is no infinitive of the future
+    ("de", WED, "Nachdem Algier am Montag zwölf Mitarbeiter der französischen Botschaft und der Konsulate zu unerwünschten Personen erklärt hatte, schlug Paris zurück.", "am Montag", "date", "2022-01-10", "2022-01-10", "day", None),  # noqa: E501
+    ("de", WED, "Scholz reist, um am Montag in Moskau zu verhandeln.", "am Montag", "date", "2022-01-17", "2022-01-17", "day", None),  # noqa: E501
     ("de", WED, "Stoltenberg sagte am Montag, die Nato sei bereit.", "am Montag", "date", "2022-01-10", "2022-01-10", "day", None),  # noqa: E501
     ("de", WED, "Baerbock will am Montag nach Moskau reisen.", "am Montag", "date", "2022-01-17", "2022-01-17", "day", None),  # noqa: E501
     ("de", WED, "Das Treffen soll am Freitag stattfinden.", "am Freitag", "date", "2022-01-14", "2022-01-14", "day", None),  # noqa: E501

@@ -1221,6 +1221,17 @@ def test_a_summit_that_follows_another_in_the_same_sentence_is_its_own_event():
     ]
 
 
+def test_a_clause_opening_with_nachdem_or_after_tells_its_own_event():
+    found = events(
+        "Nachdem Russland am Montag zwölf deutsche Diplomaten ausgewiesen hatte, schlug "
+        "Deutschland am Dienstag zurück und wies seinerseits zwölf russische Diplomaten aus."
+    )
+    assert sorted((e.type, e.start) for e in found) == [
+        ("sanction", date(2022, 1, 10)),
+        ("sanction", date(2022, 1, 11)),
+    ]
+
+
 def test_credit_lines_place_nothing():
     document = read_document(
         b"Talks in Geneva\n\nGENEVA, Jan 12 (Reuters) - Blinken met Lavrov on Wednesday.\n\n"

@@ -62,6 +62,9 @@ _STAY_UNTIL = re.compile(
     r"\b(?:bleib\w*|verbleib\w*|stay\w*|remain\w*)\s+(?:[\w-]+\s+){0,6}?(?:bis|until|till)\s",
     re.IGNORECASE,
 )
+# "Nachdem Algier am Montag zwölf Franzosen zu unerwünschten Personen erklärt hatte, schlug
+# Paris am Dienstag zurück": a subordinate clause opening the sentence ends at its comma.
+_OPENING_CLAUSE = re.compile(r"(?:Nachdem|After)\s[^,;.!?]{3,240}?,\s+")
 _GIVEN_TIME = re.compile(r"\b(?:ha(?:ve|s|d)|g[ia]ven?|give)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[,;]\s+(?=(?:und|and|am|on|sowie|danach|anschließend|then|later|zuvor|before)\b)"
@@ -338,10 +341,12 @@ def _cuts(
     # "a joint summit in Dar es Salaam, Tanzania, on Feb. 8, called for …": a date set off by
     # commas closes the clause before it.
     set_off = {m.end() for m in before_dates if m.group().startswith(",") and date_at[m.end()]}
+    opening = _OPENING_CLAUSE.match(body, start, end)
     breaks = sorted(
         (
             {match.end() for match in _CLAUSE_BREAK.finditer(body, start, end)}
             | {m.end() for m in before_dates}
+            | ({opening.end()} if opening else set())
         )
         - set_off
         | sequence

@@ -22,7 +22,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:()„“”\"«»\s](?:(?<=[,;:()„“”\"«�
 _DE_FUTURE = (
     r"wird|werden|werde|wirst|würden?|will|wollen|wolle|soll|sollen|solle|plant|planen"
     r"|geplant|vorgesehen|angesetzt|anberaumt|terminiert|erwartet|bevorstehend\w*|kommende[nrms]?"
-    r"|nächste[nrms]?|demnächst|möchten?|beabsichtig\w+|zu\s+[a-zäöüß]+en|[a-zäöüß]+zu[a-zäöüß]+en"
+    r"|nächste[nrms]?|demnächst|möchten?|beabsichtig\w+|[a-zäöüß]+zu[a-zäöüß]+en"
+    # "um Putin zu treffen"; not "zu unerwünschten Personen erklärt hatte": an infinitive
+    # closes its clause, an adjective has its noun after it
+    r"|zu\s+[a-zäöüß]+en\b(?!\s+[A-ZÄÖÜ])"
 )
 _DE_PAST = (
     r"war|waren|warst|hatte|hatten|hattest|wurde|wurden|worden|zuvor|bereits|vergangene[nrms]?"
