@@ -51,6 +51,10 @@ _GERMAN = {
         r"|schließen\s+(?:[^\s.!?;:]+\s+){0,2}verhandlungen\s+(?:[^\s.!?;:]+\s+){0,5}ab\b"
         # "Die Resolution wurde am Donnerstag in Wien … angenommen"
         r"|wurden?\s+(?:[^\s.!?;:]+\s+){0,14}angenommen"
+        # "hat die Weltgesundheitsversammlung das Pandemieabkommen angenommen" (not an
+        # invitation accepted)
+        r"|(?:hat|haben)\s+(?:[^\s.!?;:]+\s+){0,12}[\w-]*(?:abkommen|resolution|erklärung"
+        r"|vertrag|pakt|konvention|entwurf)\w*\s+angenommen"
         # "Indien und China verständigten sich auf Regeln", "eine Einigung erzielt"
         r"|verständigt(?:e|en)?\b|einigung\s+erzielt\w*|erziel\w*\s+(?:[^\s.!?;:]+\s+){0,3}einigung"
         # "Immerhin auf ein Verfahren konnten sich beide Seiten einigen" ("einigen" alone is
@@ -217,9 +221,17 @@ _ENGLISH = {
     ),
 }
 
+# "ohne Gegenstimme verabschiedet", "adopted without objection": unanimous, not undone.
 _NEGATION = {
-    "de": re.compile(r"\b(?:kein\w*|nicht|nie|niemals|ohne)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
-    "en": re.compile(r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
+    "de": re.compile(
+        r"\b(?:kein\w*|nicht|nie|niemals|ohne(?!\s+(?:Gegenstimme|Widerspruch|Einw[aä]nd)))"
+        r"\s+(?:\w+\s+){0,2}$",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:no|not|never|without(?!\s+(?:objection|dissent|opposition)))\s+(?:\w+\s+){0,2}$",
+        re.IGNORECASE,
+    ),
 }
 
 
