@@ -1190,6 +1190,13 @@ def test_a_clause_opening_with_nachdem_or_after_tells_its_own_event():
     ]
 
 
+def test_a_conference_may_last_longer_than_a_week():
+    [event] = events(
+        "Die Konferenz in Genf hatte am Montag begonnen und dauert noch bis zum 21. Januar."
+    )
+    assert (event.start, event.end) == (date(2022, 1, 10), date(2022, 1, 21))
+
+
 def test_credit_lines_place_nothing():
     document = read_document(
         b"Talks in Geneva\n\nGENEVA, Jan 12 (Reuters) - Blinken met Lavrov on Wednesday.\n\n"

@@ -44,8 +44,9 @@ _DAYS = re.compile(
 )
 _DAYS_HINT = re.compile(r"[Tt]ägig|[Dd]ay|Tage")
 _NEXT_WORD = 2
-# A multi-day event ends within days of its start; anything later is another event.
-MAX_EXTENT = timedelta(days=7)
+# A multi-day event ends within two weeks of its start (a World Health Assembly takes nine
+# days, a climate conference twelve); anything later is another event.
+MAX_EXTENT = timedelta(days=14)
 
 
 def is_end_date(text: str, expression: TemporalExpression) -> bool:
