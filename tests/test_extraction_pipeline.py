@@ -152,3 +152,18 @@ def test_a_chancellery_in_an_article_that_names_nothing_of_germany_is_not_the_ge
     assert found
     assert all(e.place is None or e.place.country != "DE" for e in found)
     assert all("German Chancellery" not in {a.name for a in e.actors} for e in found)
+
+
+def test_the_day_a_summit_opened_is_its_first_day_not_the_headlines(seed_gazetteer):
+    text = (
+        "ASEAN summit closes\n\nPrime Minister Anthony Albanese and the leaders of Southeast "
+        "Asia have adopted the Melbourne Declaration, as the ASEAN-Australia Special Summit "
+        "wrapped up on Wednesday.\n\nThe summit opened on Monday with a business forum and a "
+        "climate and clean energy session."
+    )
+    published = datetime(2024, 3, 6, 18, 42, tzinfo=ZoneInfo("Australia/Melbourne"))
+    found = suggest(Document(body=text), seed_gazetteer, published=published, lang="en").events
+    assert sorted((e.type, e.start, e.end) for e in found) == [
+        ("agreement", date(2024, 3, 6), None),
+        ("summit", date(2024, 3, 4), date(2024, 3, 6)),
+    ]

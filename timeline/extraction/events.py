@@ -418,6 +418,9 @@ def assemble(
                 candidate is not None
                 and not candidate.actors
                 and dated
+                # "The summit opened on Monday": the first day of the event told, not the day
+                # of the headline's
+                and not (candidate.extra.get("began") and _continues(candidates, candidate))
                 and _date_the_lead(text, passage, trigger, dated, candidates, published, lang)
             ):
                 # Unnamed people meeting on the day the headline's event had no date for.
