@@ -59,7 +59,7 @@ def build_gazetteer():
             name=row["name"],
             kind=row["kind"],
             country=row["country"] or None,
-            aliases=tuple({row["name_de"], *actor_aliases[row["id"]]} - {""}),
+            aliases=tuple(sorted({row["name_de"], *actor_aliases[row["id"]]} - {""})),
             parent=str(row["parent_id"]) if row["parent_id"] else None,
             seat=str(row["seat_id"]) if row["seat_id"] else None,
         )
@@ -78,7 +78,7 @@ def build_gazetteer():
             population=row["population"],
             region=row["region"] or None,
             within=str(row["within_id"]) if row["within_id"] else None,
-            aliases=tuple({row["name_de"], *place_aliases[row["id"]]} - {""}),
+            aliases=tuple(sorted({row["name_de"], *place_aliases[row["id"]]} - {""})),
         )
         for row in Place.objects.values(
             "id",
