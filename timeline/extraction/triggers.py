@@ -7,7 +7,10 @@ phrase alone makes us). Patterns are whole-word, case-insensitive, and compiled 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from .first_letters import by_first_letter
 
 
 @dataclass(frozen=True)
@@ -234,12 +237,17 @@ def _compile(
     return re.compile(opening + "(?:" + "|".join(groups) + ")", flags)
 
 
-# Matching lower-cased text is three times faster than IGNORECASE; the slower patterns serve
-# the rare text whose length lower() changes ("İ").
-_PATTERNS = {
-    (lang, folded): _compile(table, flags=0 if folded else re.IGNORECASE)
+# Matching lower-cased text is three times faster than IGNORECASE, and twice as fast again with
+# the phrases grouped by their first letter (the kind of a match is then told by the empty
+# group it closed). The slower patterns serve the rare text whose length lower() changes ("İ").
+_BY_FIRST_LETTER = {
+    lang: (re.compile(r"\b" + pattern), kinds)
     for lang, table in (("de", _GERMAN), ("en", _ENGLISH))
-    for folded in (True, False)
+    for pattern, kinds in [by_first_letter([(kind, p) for kind, (_w, p) in table.items()])]
+}
+_CASE_BLIND = {
+    lang: _compile(table, flags=re.IGNORECASE)
+    for lang, table in (("de", _GERMAN), ("en", _ENGLISH))
 }
 _HEADS = {
     ("de", folded): _compile(
@@ -282,12 +290,10 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
     lowered = text.lower()
     folded = len(lowered) == len(text)
     searched = lowered if folded else text
-    pattern = _PATTERNS[lang, folded]
     weights = _WEIGHTS[lang]
     negation = _NEGATION[lang]
     found: dict[int, Trigger] = {}
-    for match in pattern.finditer(searched):
-        group = match.lastgroup or "meeting"
+    for match, group in _phrases(searched, lang, folded):
         kind = "agreement" if group in ("accord", "recognition") else group
         found[match.start()] = Trigger(
             match.start(), match.end(), text[match.start() : match.end()], kind, weights[group][0]
@@ -304,6 +310,17 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
         for _start, trigger in sorted(found.items())
         if not _discounted(text, trigger, negation)
     ]
+
+
+def _phrases(searched: str, lang: str, folded: bool) -> Iterator[tuple[re.Match[str], str]]:
+    """The trigger phrases of the text with the table's name for each."""
+    if folded:
+        pattern, kinds = _BY_FIRST_LETTER[lang]
+        for match in pattern.finditer(searched):
+            yield match, kinds[(match.lastindex or 1) - 1]
+    else:
+        for match in _CASE_BLIND[lang].finditer(searched):
+            yield match, match.lastgroup or "meeting"
 
 
 def _word_start(text: str, position: int) -> int:
