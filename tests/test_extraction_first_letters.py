@@ -73,3 +73,70 @@ def test_the_trigger_patterns_find_what_the_tables_say(lang, data):
     assert [(m.span(), kinds[m.lastindex - 1]) for m in pattern.finditer(text)] == [
         (m.span(), m.lastgroup) for m in plain.finditer(text)
     ]
+
+
+def _first_codes(items):
+    """The characters a parsed pattern can open with, or None when it could open with any."""
+    import re._constants as c
+
+    codes = set()
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: the next item opens the match
+        if op is c.LITERAL:
+            return codes | {av}
+        if op is c.IN and all(o in (c.LITERAL, c.RANGE) for o, _a in av):
+            for o, a in av:
+                codes |= {a} if o is c.LITERAL else set(range(a[0], a[1] + 1))
+            return codes
+        if op is c.BRANCH:
+            for branch in av[1]:
+                opened = _first_codes(branch)
+                if opened is None:
+                    return None
+                codes |= opened
+            return codes
+        if op is c.SUBPATTERN and not av[1] and not av[2]:
+            opened = _first_codes(av[3])
+            return None if opened is None else codes | opened
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            opened = _first_codes(av[2])
+            if opened is None:
+                return None
+            codes |= opened
+            if av[0] >= 1:
+                return codes
+            continue  # "(?:noch\s+)?nicht": the item may be left out, so what follows opens too
+        return None
+    return None  # the pattern may match the empty string
+
+
+# "\b(?=[acfosu])": a lookahead of letters written out (not a class such as [a-zäöüß]).
+_LETTERS_AHEAD = re.compile(r"\\b\(\?=\[[^]^\\-]+\]\)")
+
+
+def _patterns_with_a_first_letter_lookahead():
+    import importlib
+    import pkgutil
+
+    import timeline.extraction
+
+    for module in pkgutil.iter_modules(timeline.extraction.__path__):
+        found = importlib.import_module(f"timeline.extraction.{module.name}")
+        for name, value in vars(found).items():
+            for pattern in value.values() if isinstance(value, dict) else [value]:
+                if isinstance(pattern, re.Pattern) and _LETTERS_AHEAD.match(pattern.pattern):
+                    yield pytest.param(pattern, id=f"{module.name}.{name}")
+
+
+@pytest.mark.parametrize("pattern", list(_patterns_with_a_first_letter_lookahead()))
+def test_a_first_letter_lookahead_admits_every_letter_the_pattern_opens_with(pattern):
+    import re._parser
+
+    lookahead, _, rest = pattern.pattern[len(r"\b(?=") :].partition(")")
+    admitted = _first_codes(re._parser.parse(lookahead, pattern.flags).data)
+    opened = _first_codes(re._parser.parse(r"\b" + rest, pattern.flags).data)
+    assert admitted is not None and opened is not None
+    if pattern.flags & re.IGNORECASE:
+        admitted, opened = ({chr(code).lower() for code in s} for s in (admitted, opened))
+    assert opened <= admitted

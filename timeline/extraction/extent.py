@@ -25,8 +25,10 @@ _SET_FORTH = re.compile(r"\bsetz\w*\s+(?:[^\s.!?;:]+\s+){1,8}fort\b")
 _CONTINUED_AFTER = re.compile(
     r"[^.!?;:,]{0,60}?\b(?:fortgesetzt|continued|resumed)\b", re.IGNORECASE
 )
+# The lookahead names the letters its words open with: other words are passed over at once.
 _ENDED = re.compile(
-    r"\b(?:ended|ends|concluded|concludes|wrapped\s+up|wraps?\s+up|closed|closes|endete\w*"
+    r"\b(?=[abcegswz])"
+    r"(?:ended|ends|concluded|concludes|wrapped\s+up|wraps?\s+up|closed|closes|endete\w*"
     r"|endet|beendet\w*|abgeschlossen|schlossen|zu\s+Ende\s+(?:gegangen|ging\w*)"
     r"|ging\w*\s+zu\s+Ende"
     # "sagte zum Abschluss der zweitägigen Beratungen am Donnerstag"

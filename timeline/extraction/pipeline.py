@@ -54,9 +54,10 @@ _DEADLINE_PHRASE_BEFORE = re.compile(r"\b(?:no\s+later\s+than|spätestens)\s+$",
 # "They have until October 2025 to trigger a snapback".
 _UNTIL = re.compile(r"until\s", re.IGNORECASE)
 # "Die Delegation bleibt noch bis Mittwoch in Spanien", "will stay until Friday": how long
-# someone stays, not when an event ends.
+# someone stays, not when an event ends. The lookahead names the letters its words open with.
 _STAY_UNTIL = re.compile(
-    r"\b(?:bleib\w*|verbleib\w*|stay\w*|remain\w*)\s+(?:[\w-]+\s+){0,6}?(?:bis|until|till)\s",
+    r"\b(?=[brsv])"
+    r"(?:bleib\w*|verbleib\w*|stay\w*|remain\w*)\s+(?:[\w-]+\s+){0,6}?(?:bis|until|till)\s",
     re.IGNORECASE,
 )
 _GIVEN_TIME = re.compile(r"\b(?:ha(?:ve|s|d)|g[ia]ven?|give)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)

@@ -274,9 +274,11 @@ _ANCHOR = re.compile(
 
 _NEGATED_AT_END = re.compile(r"[^.!?;:,]{0,120}\b(?:nicht|nie|niemals)\s*[.!?;]")
 
-# "weitere Treffen", "further talks", "possible summit": no particular event.
+# "weitere Treffen", "further talks", "possible summit": no particular event. The lookahead
+# names the letters its words open with, so the engine passes over other words at once.
 _HYPOTHETICAL = re.compile(
-    r"\b(?:weitere[nmrs]?|künftige[nmrs]?|mögliche[nmrs]?|eventuelle[nmrs]?|etwaige[nmrs]?"
+    r"\b(?=[aefkmpw])"
+    r"(?:weitere[nmrs]?|künftige[nmrs]?|mögliche[nmrs]?|eventuelle[nmrs]?|etwaige[nmrs]?"
     r"|further|future|possible|potential|any)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
