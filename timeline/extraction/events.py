@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .extent import MAX_EXTENT, days_named_before, ended, interval, is_continuation, is_end_date
 from .mentions import Mention
@@ -704,6 +705,12 @@ def _without(text: str, dates: Sequence[TemporalExpression], start: int, end: in
     return " ".join(part.strip() for part in kept if part.strip()) or text[start:end]
 
 
+# Asked of a sentence for each of its triggers and again in choosing the place.
+@lru_cache(maxsize=256)
+def _on_sidelines(text: str, start: int, end: int) -> bool:
+    return bool(_SIDELINES.search(text, start, end))
+
+
 def _on_the_sidelines(
     text: str, passage: Passage, candidate: Candidate, candidates: list[Candidate]
 ) -> Candidate:
@@ -712,7 +719,7 @@ def _on_the_sidelines(
     day, where the meeting before it was."""
     if candidate.type == "phone_call":
         return candidate
-    sidelines = bool(_SIDELINES.search(text, passage.start, passage.end))
+    sidelines = _on_sidelines(text, passage.start, passage.end)
     for earlier in reversed(candidates):
         if (
             earlier.type == "visit"
@@ -936,7 +943,7 @@ def _primary_trigger(text: str, passage: Passage, has_date: bool) -> Trigger | N
         # "Am Rande des Gipfels wollen Modi und Xi zusammenkommen": the meeting beside the
         # summit is the sentence's event, the summit only says where.
         triggers: Sequence[Trigger] = passage.triggers
-        if len(triggers) > 1 and _SIDELINES.search(text, passage.start, passage.end):
+        if len(triggers) > 1 and _on_sidelines(text, passage.start, passage.end):
             beside = [
                 t for t in triggers if not _BESIDE.search(text, max(0, t.start - 24), t.start)
             ]
@@ -1285,7 +1292,7 @@ def _candidate(
     vague = value.approximate or value.precision not in ("day", None)
     place, place_mention = _place(text, by_sentence, passage, trigger, vague, scene, when)
     clause = _clause_of(text, passage, trigger)
-    beside = bool(_SIDELINES.search(text, passage.start, passage.end))
+    beside = _on_sidelines(text, passage.start, passage.end)
     # "TURNBERRY, Scotland, July 27 (Reuters) - Trump and von der Leyen agreed …": the lead
     # happened where the dateline says, even when the gazetteer does not know the place.
     unknown_dateline = scene.dateline is None and passage.paragraph == scene.dateline_paragraph
@@ -1607,14 +1614,21 @@ def _descriptor(text: str, mention: Mention) -> bool:
 
 def _temporal_anchor(text: str, mention: Mention) -> bool:
     """ "Nach dem Nato-Russland-Rat", "after the summit": another event as a point in time."""
-    if _ANCHOR_BEFORE.search(text[max(0, mention.start - 16) : mention.start]):
+    return _anchored_at(text, mention.start)
+
+
+# Asked of the same mention for the article's protagonists and again for each event of its
+# sentence and the next: half the questions are repeats.
+@lru_cache(maxsize=1024)
+def _anchored_at(text: str, start: int) -> bool:
+    if _ANCHOR_BEFORE.search(text[max(0, start - 16) : start]):
         return True
     # "Vor der Begegnung mit Xi hatte Blinken mit Wang gesprochen": Xi is at the other event.
-    before = max(0, mention.start - 60)
-    window = text[before : mention.start]
+    before = max(0, start - 60)
+    window = text[before:start]
     if "mit " not in window and "with " not in window:
         return False  # most mentions follow no "mit"/"with": a cheap look first
-    return bool(_ANCHOR_WITH.search(text, before, mention.start))
+    return bool(_ANCHOR_WITH.search(text, before, start))
 
 
 def _neighbours(
@@ -1759,7 +1773,7 @@ def _place(
         return place, best
     if seat is not None:
         return seat
-    if vague or _SIDELINES.search(text, passage.start, passage.end):
+    if vague or _on_sidelines(text, passage.start, passage.end):
         # A side meeting is where the summit it is beside is (see _on_the_sidelines).
         return None, None
     if lead and trigger.type != "visit":
