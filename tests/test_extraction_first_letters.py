@@ -85,9 +85,18 @@ def _first_codes(items):
             continue  # zero width: the next item opens the match
         if op is c.LITERAL:
             return codes | {av}
-        if op is c.IN and all(o in (c.LITERAL, c.RANGE) for o, _a in av):
+        if op is c.IN and all(o in (c.LITERAL, c.RANGE, c.CATEGORY) for o, _a in av):
             for o, a in av:
-                codes |= {a} if o is c.LITERAL else set(range(a[0], a[1] + 1))
+                if o is c.CATEGORY and a not in (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT):
+                    return None
+                # \d stands for itself: the same digits on both sides of the comparison.
+                codes |= (
+                    {a}
+                    if o is c.LITERAL
+                    else {-1}
+                    if o is c.CATEGORY
+                    else set(range(a[0], a[1] + 1))
+                )
             return codes
         if op is c.BRANCH:
             for branch in av[1]:
@@ -111,8 +120,8 @@ def _first_codes(items):
     return None  # the pattern may match the empty string
 
 
-# "\b(?=[acfosu])": a lookahead of letters written out (not a class such as [a-zäöüß]).
-_LETTERS_AHEAD = re.compile(r"\\b\(\?=\[[^]^\\-]+\]\)")
+# "\b(?=[acfosu])", "\b(?=[dfknstvz\d])": letters written out (not a class such as [a-zäöüß]).
+_LETTERS_AHEAD = re.compile(r"\\b\(\?=\[(?:[^]^\\-]|\\d)+\]\)")
 
 
 def _patterns_with_a_first_letter_lookahead():
@@ -138,5 +147,7 @@ def test_a_first_letter_lookahead_admits_every_letter_the_pattern_opens_with(pat
     opened = _first_codes(re._parser.parse(r"\b" + rest, pattern.flags).data)
     assert admitted is not None and opened is not None
     if pattern.flags & re.IGNORECASE:
-        admitted, opened = ({chr(code).lower() for code in s} for s in (admitted, opened))
+        admitted, opened = (
+            {chr(c).lower() if c >= 0 else c for c in s} for s in (admitted, opened)
+        )
     assert opened <= admitted

@@ -311,7 +311,8 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 _IT_OPENS = re.compile(r"\s*Es\s+(?:soll|sollen|wird|werden|wurde)\b")
 # "the next summit", "next year's", "the third China-Central Asia Summit": an edition to come.
 _NEXT_ONE = re.compile(
-    r"\b(?:next|nächste[nmrs]?|kommende[nmrs]?|second|third|fourth|fifth|\d+(?:st|nd|rd|th)"
+    r"\b(?=[dfknstvz\d])"
+    r"(?:next|nächste[nmrs]?|kommende[nmrs]?|second|third|fourth|fifth|\d+(?:st|nd|rd|th)"
     r"|zweite[nmrs]?|dritte[nmrs]?|vierte[nmrs]?|fünfte[nmrs]?)\b",
     re.IGNORECASE,
 )

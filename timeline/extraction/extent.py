@@ -8,15 +8,17 @@ from datetime import date, timedelta
 from .types import TemporalExpression
 
 _END_MARKER = re.compile(
-    r"(?:\bbis(?:\s+zum|\s+einschließlich)?|\buntil|\bthrough|\bend(?:ete|eten|et|en|e|s|ed)?"
-    r"|\bconclud\w*|\bwrap(?:s|ped)?\s+up|\bschließt\s+\w+\s+ab|\bclos(?:es|ed))"
+    r"\b(?=[bcestuw])"
+    r"(?:bis(?:\s+zum|\s+einschließlich)?|until|through|end(?:ete|eten|et|en|e|s|ed)?"
+    r"|conclud\w*|wrap(?:s|ped)?\s+up|schließt\s+\w+\s+ab|clos(?:es|ed))"
     r"(?:\s+(?:am|on|at|an))?\s*$",
     re.IGNORECASE,
 )
 # "The summit continues on Friday": a later day of an event already told, if it is that event.
 _CONTINUES = re.compile(
-    r"(?:\bcontinu(?:es|ed|e)|\bresum(?:es|ed)|\bgeht\s+\w+\s+weiter|\bwird\s+\w+\s+fortgesetzt"
-    r"|\bfortgesetzt\s+werden)(?:\s+(?:am|on|at|an))?\s*$",
+    r"\b(?=[cfgrw])"
+    r"(?:continu(?:es|ed|e)|resum(?:es|ed)|geht\s+\w+\s+weiter|wird\s+\w+\s+fortgesetzt"
+    r"|fortgesetzt\s+werden)(?:\s+(?:am|on|at|an))?\s*$",
     re.IGNORECASE,
 )
 _SET_FORTH = re.compile(r"\bsetz\w*\s+(?:[^\s.!?;:]+\s+){1,8}fort\b")
@@ -37,11 +39,12 @@ _ENDED = re.compile(
 )
 _NUMBERS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "two": 2, "three": 3, "four": 4, "five": 5}
 _DAYS = re.compile(
-    r"\b(zwei|drei|vier|fünf|[2-5])(?:-|\s)?tägig\w*|\b(two|three|four|five|[2-5])-day\b"
-    r"|\b(two|three|four|five)\s+days\s+of\b"
+    r"\b(?=[2345dfnotvz])"
+    r"(?:(zwei|drei|vier|fünf|[2-5])(?:-|\s)?tägig\w*|(two|three|four|five|[2-5])-day\b"
+    r"|(two|three|four|five)\s+days\s+of\b"
     # "Zwei Tage lang berieten …", "Nach zwei Tagen Beratungen …", "over two days"
-    r"|\b(zwei|drei|vier|fünf)\s+Tage\s+lang\b|\bnach\s+(zwei|drei|vier|fünf)\s+Tagen\b"
-    r"|\bover\s+(two|three|four|five)\s+days\b",
+    r"|(zwei|drei|vier|fünf)\s+Tage\s+lang\b|nach\s+(zwei|drei|vier|fünf)\s+Tagen\b"
+    r"|over\s+(two|three|four|five)\s+days\b)",
     re.IGNORECASE,
 )
 _DAYS_HINT = re.compile(r"[Tt]ägig|[Dd]ay|Tage")

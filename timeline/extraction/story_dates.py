@@ -38,10 +38,10 @@ _HINT = re.compile(
 _NUMBERS = {"ein": 1, "einen": 1, "a": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3}
 _NUMBERS |= {"vier": 4, "four": 4, "fünf": 5, "five": 5}
 _SINCE_BEFORE = re.compile(
-    r"\b(?:seit|since)\s+(?:[\w'’.-]+\s+){1,4}$"
+    r"\b(?=[s])(?:(?:seit|since)\s+(?:[\w'’.-]+\s+){1,4}$"
     # "seit dem Amtsantritt von Donald Trump im Januar", "since the inauguration of Joe Biden in"
-    r"|\b(?:seit|since)\s+(?:(?:dem|der|den|des|seinem|seiner|ihrem|ihrer|the|his|her|their)\s+)?"
-    r"[\w'’.-]+\s+(?:von|des|der|of)\s+(?-i:[A-ZÄÖÜ][\w'’.-]+\s+){1,3}(?:(?:am|im|in|on)\s+)?$",
+    r"|(?:seit|since)\s+(?:(?:dem|der|den|des|seinem|seiner|ihrem|ihrer|the|his|her|their)\s+)?"
+    r"[\w'’.-]+\s+(?:von|des|der|of)\s+(?-i:[A-ZÄÖÜ][\w'’.-]+\s+){1,3}(?:(?:am|im|in|on)\s+)?$)",
     re.IGNORECASE,
 )
 
