@@ -225,7 +225,7 @@ _NEGATION = {
 # without trying each alternative.
 _WORD_OPENING = r"\b(?=[^\W\d_])"
 # Compound heads are looked for inside words, at every letter; each opens with one of these
-# words (a test keeps them in step with _GERMAN_HEADS), so the engine tries the
+# words (a test keeps them in step with _GERMAN_HEADS), so the case-blind pattern tries the
 # alternatives only where one of them stands.
 _HEAD_OPENINGS = ("gipfel", "konferenz", "sitzung", "minister", "gespräch", "embargo", "reise")
 
@@ -237,24 +237,24 @@ def _compile(
     return re.compile(opening + "(?:" + "|".join(groups) + ")", flags)
 
 
+def _by_first_letter(
+    table: dict[str, tuple[float, str]], opening: str
+) -> tuple[re.Pattern[str], list[str]]:
+    pattern, kinds = by_first_letter([(kind, p) for kind, (_weight, p) in table.items()])
+    return re.compile(opening + pattern), kinds
+
+
 # Matching lower-cased text is three times faster than IGNORECASE, and twice as fast again with
 # the phrases grouped by their first letter (the kind of a match is then told by the empty
 # group it closed). The slower patterns serve the rare text whose length lower() changes ("İ").
-_BY_FIRST_LETTER = {
-    lang: (re.compile(r"\b" + pattern), kinds)
-    for lang, table in (("de", _GERMAN), ("en", _ENGLISH))
-    for pattern, kinds in [by_first_letter([(kind, p) for kind, (_w, p) in table.items()])]
-}
+_BY_FIRST_LETTER = {"de": _by_first_letter(_GERMAN, r"\b"), "en": _by_first_letter(_ENGLISH, r"\b")}
 _CASE_BLIND = {
     lang: _compile(table, flags=re.IGNORECASE)
     for lang, table in (("de", _GERMAN), ("en", _ENGLISH))
 }
-_HEADS = {
-    ("de", folded): _compile(
-        _GERMAN_HEADS, f"(?={'|'.join(_HEAD_OPENINGS)})", 0 if folded else re.IGNORECASE
-    )
-    for folded in (True, False)
-}
+# Heads open inside words: no word boundary before them.
+_HEADS_BY_FIRST_LETTER = _by_first_letter(_GERMAN_HEADS, "")
+_HEADS_CASE_BLIND = _compile(_GERMAN_HEADS, f"(?={'|'.join(_HEAD_OPENINGS)})", flags=re.IGNORECASE)
 _WEIGHTS = {"de": _GERMAN, "en": _ENGLISH}
 
 
@@ -295,15 +295,15 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
     weights = _WEIGHTS[lang]
     negation = _NEGATION[lang]
     found: dict[int, Trigger] = {}
-    for match, group in _phrases(searched, lang, folded):
+    for match, group in _phrases(searched, folded, _BY_FIRST_LETTER[lang], _CASE_BLIND[lang]):
         kind = "agreement" if group in ("accord", "recognition") else group
         found[match.start()] = Trigger(
             match.start(), match.end(), text[match.start() : match.end()], kind, weights[group][0]
         )
-    if (lang, folded) in _HEADS:
-        for match in _HEADS[lang, folded].finditer(searched):
+    if lang == "de":
+        heads = _phrases(searched, folded, _HEADS_BY_FIRST_LETTER, _HEADS_CASE_BLIND)
+        for match, kind in heads:
             start = _word_start(text, match.start())
-            kind = match.lastgroup or "meeting"
             if start not in found and not any(t.start <= start < t.end for t in found.values()):
                 weight = _GERMAN_HEADS[kind][0]
                 found[start] = Trigger(start, match.end(), text[start : match.end()], kind, weight)
@@ -314,14 +314,19 @@ def find_triggers(text: str, lang: str) -> list[Trigger]:
     ]
 
 
-def _phrases(searched: str, lang: str, folded: bool) -> Iterator[tuple[re.Match[str], str]]:
-    """The trigger phrases of the text with the table's name for each."""
+def _phrases(
+    searched: str,
+    folded: bool,
+    dispatched: tuple[re.Pattern[str], list[str]],
+    case_blind: re.Pattern[str],
+) -> Iterator[tuple[re.Match[str], str]]:
+    """The phrases of a table in the text, with the table's name for each."""
     if folded:
-        pattern, kinds = _BY_FIRST_LETTER[lang]
+        pattern, kinds = dispatched
         for match in pattern.finditer(searched):
             yield match, kinds[(match.lastindex or 1) - 1]
     else:
-        for match in _CASE_BLIND[lang].finditer(searched):
+        for match in case_blind.finditer(searched):
             yield match, match.lastgroup or "meeting"
 
 
