@@ -7,7 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.extraction.first_letters import by_first_letter
-from timeline.extraction.triggers import _BY_FIRST_LETTER, _ENGLISH, _GERMAN, _compile
+from timeline.extraction.triggers import (
+    _BY_FIRST_LETTER,
+    _ENGLISH,
+    _GERMAN,
+    _GERMAN_HEADS,
+    _HEADS_BY_FIRST_LETTER,
+    _compile,
+)
 
 TABLES = {"de": _GERMAN, "en": _ENGLISH}
 
@@ -70,6 +77,17 @@ def test_the_trigger_patterns_find_what_the_tables_say(lang, data):
     text = " ".join(data.draw(st.lists(st.sampled_from(words), max_size=30)))
     pattern, kinds = _BY_FIRST_LETTER[lang]
     plain = _compile(table)
+    assert [(m.span(), kinds[m.lastindex - 1]) for m in pattern.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in plain.finditer(text)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_words_of(_GERMAN_HEADS), "nato", "-", " ", "s"]), max_size=30))
+def test_the_compound_heads_are_found_inside_words_as_the_table_says(pieces):
+    text = "".join(pieces)
+    pattern, kinds = _HEADS_BY_FIRST_LETTER
+    plain = _compile(_GERMAN_HEADS, opening="")
     assert [(m.span(), kinds[m.lastindex - 1]) for m in pattern.finditer(text)] == [
         (m.span(), m.lastgroup) for m in plain.finditer(text)
     ]
