@@ -848,6 +848,10 @@ def _asked_whether(text: str, passage: Passage, trigger: Trigger) -> bool:
 def _counterfactual(sentence: str) -> bool:
     """The main clause says it did not happen ("hätte … reisen sollen"); a relative clause
     ("a resolution that would have supported …") does not count."""
+    if not _COUNTERFACTUAL.search(sentence):
+        # Most sentences have none at all, before a relative clause or after it: no need to
+        # look for where one opens (the cut is at a comma or a space, so it splits no word).
+        return False
     relative = _RELATIVE.search(sentence)
     return bool(
         _COUNTERFACTUAL.search(sentence, 0, relative.start() if relative else len(sentence))
