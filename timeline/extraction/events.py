@@ -2260,3 +2260,8 @@ def _combine(kept: Candidate, other: Candidate) -> Candidate:
         title=_title(kept.type, list(actors.values()), place),
         core=core,
     )
+
+
+# The answers these remember hold for one article; `pipeline.suggest` forgets them before the
+# next, so a text read again is worked out again, as a new article would be.
+MEMOS = (_anchored_at, _on_sidelines)

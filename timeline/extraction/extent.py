@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .types import TemporalExpression
 
@@ -55,20 +56,32 @@ MAX_EXTENT = timedelta(days=7)
 
 def is_end_date(text: str, expression: TemporalExpression) -> bool:
     """The date closes an interval: "bis Mittwoch", "ends on Sunday"."""
-    return bool(_END_MARKER.search(text[max(0, expression.start - 30) : expression.start]))
+    return _closes(text, expression.start)
 
 
 def is_continuation(text: str, expression: TemporalExpression) -> bool:
-    if _CONTINUES.search(text[max(0, expression.start - 30) : expression.start]):
+    return _continues(text, expression.start, expression.end)
+
+
+# Both are asked of each date again for every trigger of its sentence and every event that
+# may end or go on there (two to three times per date): answered once and remembered.
+@lru_cache(maxsize=1024)
+def _closes(text: str, start: int) -> bool:
+    return bool(_END_MARKER.search(text[max(0, start - 30) : start]))
+
+
+@lru_cache(maxsize=1024)
+def _continues(text: str, start: int, end: int) -> bool:
+    if _CONTINUES.search(text[max(0, start - 30) : start]):
         return True
-    after = text[expression.end : expression.end + 80]
+    after = text[end : end + 80]
     if ("fortgesetzt" in after or "continued" in after or "resumed" in after) and (
-        _CONTINUED_AFTER.match(text, expression.end)
+        _CONTINUED_AFTER.match(text, end)
     ):
         return True
     # "setzten ihre Beratungen am Freitagmorgen fort": the date inside the separable verb.
-    resumed = _SET_FORTH.search(text, max(0, expression.start - 60), expression.end + 30)
-    return resumed is not None and resumed.start() < expression.start < resumed.end()
+    resumed = _SET_FORTH.search(text, max(0, start - 60), end + 30)
+    return resumed is not None and resumed.start() < start < resumed.end()
 
 
 def span_in_days(sentence: str) -> int | None:
@@ -100,3 +113,7 @@ def interval(sentence: str, start: date, end: date | None) -> tuple[date, date |
     if _ENDED.search(sentence):
         return start - timedelta(days=days - 1), start
     return start, start + timedelta(days=days - 1)
+
+
+# Answers for one article: `pipeline.suggest` forgets them before the next.
+MEMOS = (_closes, _continues)

@@ -10,10 +10,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .dates import tag_dates
+from .events import MEMOS as EVENT_MEMOS
 from .events import Passage, Scene, assemble
+from .extent import MEMOS as EXTENT_MEMOS
 from .language import detect_language
 from .mentions import Gazetteer, Mention, place_context, resolve_places
 from .sentences import split_sentences
+from .story_dates import MEMOS as STORY_DATE_MEMOS
 from .story_dates import story_dates
 from .triggers import find_triggers
 from .types import Candidate, Document, ExtractionError, GazetteerPlace, TemporalExpression
@@ -22,6 +25,9 @@ from .types import Candidate, Document, ExtractionError, GazetteerPlace, Tempora
 # 9999-12-31 out of date arithmetic that would leave the calendar.
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Answers the stages remember within one article (sentence and date questions asked again for
+# each trigger), forgotten before the next.
+_MEMOS = (*EVENT_MEMOS, *EXTENT_MEMOS, *STORY_DATE_MEMOS)
 # Commentary, opinion and explainers announce themselves in their first lines.
 _OPINION = re.compile(
     r"(?:^|\n)[^\n]{0,40}\b(?:Kommentar|Ein\s+Kommentar|Meinung|Leitartikel|Essay|Analyse"
@@ -99,6 +105,8 @@ def suggest(
     body = document.body
     if not body.strip():
         raise ExtractionError("the article is empty")
+    for memo in _MEMOS:
+        memo.cache_clear()  # what was worked out for the article before holds for it alone
     lang = lang or document.language or detect_language(body)
     tagged = [
         d for d in tag_dates(body, published, lang) if not _inside(d.start, document.metadata)
