@@ -1,15 +1,18 @@
 """Reading articles: formats, metadata, and the clear one-line refusals of bad input."""
 
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.extraction.language import detect_language
 from timeline.extraction.reading import MAX_BYTES, read_document
-from timeline.extraction.sentences import split_sentences
+from timeline.extraction.sentences import _BOUNDARY, split_sentences
 from timeline.extraction.types import ExtractionError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -351,3 +354,17 @@ def test_sections_kickers_and_author_lines_in_the_head_are_metadata_not_story():
     assert "POLITIK AUSLAND" in hidden and "Andreas Muster, Astana" in hidden
     # past the story's first paragraph of prose, a short line is the story's own
     assert "Kurz gesagt" not in hidden
+
+
+# The boundary pattern as first written: each alternative in turn, behind a lookahead.
+_PLAIN_BOUNDARY = re.compile(
+    r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«)]*(?=\s+[\"'„“»«(]?[A-ZÄÖÜ0-9])|\n\s*\n|\n)"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab A9.!?…\n \t\"'”“»«()„", max_size=60))
+def test_the_sentence_boundaries_are_those_of_the_plain_pattern(text):
+    assert [m.span() for m in _BOUNDARY.finditer(text)] == [
+        m.span() for m in _PLAIN_BOUNDARY.finditer(text)
+    ]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .extent import MAX_EXTENT, days_named_before, ended, interval, is_continuation, is_end_date
 from .mentions import Mention
@@ -48,21 +49,26 @@ _TYPE_LABEL = {
     "agreement": "Agreement",
     "sanction": "Sanctions",
 }
+# A pattern opening with `\b(?=[…])` names the letters its words can open with (a test derives
+# them from the pattern): the regex engine passes over other words without trying each one.
 _FUTURE = {
     "de": re.compile(
-        r"\b(?:wird|werden|will|wollen|soll|sollen|plant|planen|geplant|beabsichtig\w*|"
+        r"\b(?=[begkmnpswü])"
+        r"(?:wird|werden|will|wollen|soll|sollen|plant|planen|geplant|beabsichtig\w*|"
         r"kommende[nmrs]?|nächste[nmrs]?|morgen|übermorgen|bevorstehend\w*|erwartet)\b",
         re.IGNORECASE,
     ),
     "en": re.compile(
-        r"\b(?:will|is\s+due|are\s+due|is\s+expected|are\s+expected|plans?\s+to|planned|"
+        r"\b(?=[ainpstuw])"
+        r"(?:will|is\s+due|are\s+due|is\s+expected|are\s+expected|plans?\s+to|planned|"
         r"scheduled|next|tomorrow|upcoming|to\s+(?:meet|travel|visit|hold|host))\b",
         re.IGNORECASE,
     ),
 }
 _DATE_KINDS = {"date"}
 _DEFINITE = re.compile(
-    r"\b(?:das|die|der|dem|den|des|the|this|these|diese[nmrs]?|ihre[nmrs]?|seine[nmrs]?|their"
+    r"\b(?=[dist])"
+    r"(?:das|die|der|dem|den|des|the|this|these|diese[nmrs]?|ihre[nmrs]?|seine[nmrs]?|their"
     r")\s+(?:\w+\s+)?\Z",
     re.IGNORECASE,
 )
@@ -73,7 +79,7 @@ _AND_BEFORE = re.compile(r"(?:,|\bund|\band|\bsowie)\s+$")
 _WHETHER = re.compile(r"\W*(?:ob|whether|if)\b", re.IGNORECASE)
 _BACKGROUND = timedelta(days=90)
 _SIDELINES = re.compile(
-    r"\b(?:am\s+Rande|on\s+the\s+(?:sidelines|margins)|bei\s+dieser\s+Gelegenheit)\b",
+    r"\b(?=[abo])(?:am\s+Rande|on\s+the\s+(?:sidelines|margins)|bei\s+dieser\s+Gelegenheit)\b",
     re.IGNORECASE,
 )
 _BESIDE = re.compile(
@@ -87,7 +93,7 @@ _URGED = re.compile(
 )
 _OUTCOMES = {"agreement", "sanction"}
 _CANCELLED = re.compile(
-    r"\b(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped"
+    r"\b(?=[acfosu])(?:abgesagt|abgeblasen|storniert|cancel+ed|called\s+off|scrapped"
     # Who stays away from a summit is not at it: "sind dem Gipfel ferngeblieben".
     r"|fern(?:geblieben|bleiben|zubleiben)|stayed\s+away"
     # "Die Verhandlungen im 5+2-Format liegen seit 2019 auf Eis": frozen talks are not held
@@ -106,7 +112,7 @@ _INVITED = re.compile(
     re.IGNORECASE,
 )
 _NO_DATE = re.compile(
-    r"\b(?:(?:did|does|do|has|have|had|was|were|is)\s*(?:not|n't)\s+(?:been\s+)?"
+    r"\b(?=[dehinw])(?:(?:did|does|do|has|have|had|was|were|is)\s*(?:not|n't)\s+(?:been\s+)?"
     r"(?:give|set|name|fix|announce|specif)\w*\s+(?:a\s+|any\s+)?(?:date|time|timeline)"
     r"|no\s+(?:date|timeline|time\s*frame)\s+(?:has|had|was|have)\b"
     r"|without\s+(?:giving|setting|naming|fixing|specifying)\s+(?:a\s+|any\s+)?(?:date|time)"
@@ -139,14 +145,16 @@ _WHETHER_BEFORE = re.compile(r"\b(?:ob|whether)\b[^,;:.!?]*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:der|die|das|dem|den|which|that|who)\s", re.IGNORECASE)
 # "hätte reisen sollen", "would have met": what did not happen.
 _COUNTERFACTUAL = re.compile(
-    r"\b(?:hätte[nt]?|wäre[nt]?|would\s+have|could\s+have|should\s+have|had\s+been\s+due)\b",
+    r"\b(?=[chsw])"
+    r"(?:hätte[nt]?|wäre[nt]?|would\s+have|could\s+have|should\s+have|had\s+been\s+due)\b",
     re.IGNORECASE,
 )
 _MEETING_TYPES = {"meeting", "session", "summit", "negotiation"}
 # "nach dem Nato-Russland-Rat", "after the summit", "nach dem EU-Gipfel" (the trigger is the
 # compound's head).
 _ANCHOR_BEFORE = re.compile(
-    r"\b(?:nach|vor|seit|während|after|before|since|during)\s+(?:dem|der|den|the)\s+(?:[\w-]+-)?$",
+    r"\b(?=[abdnsvw])"
+    r"(?:nach|vor|seit|während|after|before|since|during)\s+(?:dem|der|den|the)\s+(?:[\w-]+-)?$",
     re.IGNORECASE,
 )
 _ANCHOR_WITH = re.compile(
@@ -162,7 +170,7 @@ _MEETING_WEIGHT = 0.8
 _GATHERINGS = {"summit", "session"}
 _ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "zweiten": 2, "dritten": 3, "vierten": 4}
 _NTH_DAY = re.compile(
-    r"\b(?P<nth>second|third|fourth|zweiten|dritten|vierten)\s+"
+    r"\b(?=[dfstvz])(?P<nth>second|third|fourth|zweiten|dritten|vierten)\s+"
     r"(?:(?:and|und)\s+(?:final|last|letzten)\s+)?"
     r"(?:day\s+of\s+(?:the\s+)?|Tag\s+(?:de[rs]\s+)?|(?=\w+tag\b))",
     re.IGNORECASE,
@@ -182,7 +190,8 @@ _ONWARD = re.compile(
     r"|bevor\s+(?:er|sie|es)\b[^.!?;]{0,60}?\b(?:weiter)?(?:reist|fliegt|aufbricht))"
 )
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:[Kk]rieg\w*|[Kk]ämpfe\w*|[Kk]onflikt\w*|[Kk]rise\w*|Lage|Situation|Frieden\w*"
+    r"\b(?=['ABFGIKLMOSVWabcefhikmoprstv’])"
+    r"(?:[Kk]rieg\w*|[Kk]ämpfe\w*|[Kk]onflikt\w*|[Kk]rise\w*|Lage|Situation|Frieden\w*"
     r"|Waffenruhe|Waffenstillstand\w*|Gewalt|Invasion|Angriff\w*|Offensive|conflict"
     # English "the war in Gaza", not German "Anfang März war in der indischen Hauptstadt"
     r"|(?:the|a|an|this|that|its|his|their|[’']s)\s+(?:[\w-]+\s+){0,2}war"
@@ -262,7 +271,8 @@ _SINCE_WORD = re.compile(r"(?:seit|since)\s", re.IGNORECASE)
 # "Das Treffen hatte am Donnerstag begonnen", "The summit opened on Monday": the first day of
 # the event just told, not an event of its own.
 _BEGAN = re.compile(
-    r"\b(?:begonnen|begann|begannen|beginnt|eröffnet|gestartet|startete|began|begun|opened"
+    r"\b(?=[begkos])"
+    r"(?:begonnen|begann|begannen|beginnt|eröffnet|gestartet|startete|began|begun|opened"
     r"|started|kicked\s+off|got\s+under\s*way)\b",
     re.IGNORECASE,
 )
@@ -305,7 +315,8 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:er|he|she)\b")
 _IT_OPENS = re.compile(r"\s*Es\s+(?:soll|sollen|wird|werden|wurde)\b")
 # "the next summit", "next year's", "the third China-Central Asia Summit": an edition to come.
 _NEXT_ONE = re.compile(
-    r"\b(?:next|nächste[nmrs]?|kommende[nmrs]?|second|third|fourth|fifth|\d+(?:st|nd|rd|th)"
+    r"\b(?=[dfknstvz\d])"
+    r"(?:next|nächste[nmrs]?|kommende[nmrs]?|second|third|fourth|fifth|\d+(?:st|nd|rd|th)"
     r"|zweite[nmrs]?|dritte[nmrs]?|vierte[nmrs]?|fünfte[nmrs]?)\b",
     re.IGNORECASE,
 )
@@ -734,6 +745,12 @@ def _without(text: str, dates: Sequence[TemporalExpression], start: int, end: in
     return " ".join(part.strip() for part in kept if part.strip()) or text[start:end]
 
 
+# Asked of a sentence for each of its triggers and again in choosing the place.
+@lru_cache(maxsize=256)
+def _on_sidelines(text: str, start: int, end: int) -> bool:
+    return bool(_SIDELINES.search(text, start, end))
+
+
 def _on_the_sidelines(
     text: str, passage: Passage, candidate: Candidate, candidates: list[Candidate]
 ) -> Candidate:
@@ -742,7 +759,7 @@ def _on_the_sidelines(
     day, where the meeting before it was."""
     if candidate.type == "phone_call":
         return candidate
-    sidelines = bool(_SIDELINES.search(text, passage.start, passage.end))
+    sidelines = _on_sidelines(text, passage.start, passage.end)
     for earlier in reversed(candidates):
         if (
             earlier.type == "visit"
@@ -870,6 +887,10 @@ def _asked_whether(text: str, passage: Passage, trigger: Trigger) -> bool:
 def _counterfactual(sentence: str) -> bool:
     """The main clause says it did not happen ("hätte … reisen sollen"); a relative clause
     ("a resolution that would have supported …") does not count."""
+    if not _COUNTERFACTUAL.search(sentence):
+        # Most sentences have none at all, before a relative clause or after it: no need to
+        # look for where one opens (the cut is at a comma or a space, so it splits no word).
+        return False
     relative = _RELATIVE.search(sentence)
     return bool(
         _COUNTERFACTUAL.search(sentence, 0, relative.start() if relative else len(sentence))
@@ -966,7 +987,7 @@ def _primary_trigger(text: str, passage: Passage, has_date: bool) -> Trigger | N
         # "Am Rande des Gipfels wollen Modi und Xi zusammenkommen": the meeting beside the
         # summit is the sentence's event, the summit only says where.
         triggers: Sequence[Trigger] = passage.triggers
-        if len(triggers) > 1 and _SIDELINES.search(text, passage.start, passage.end):
+        if len(triggers) > 1 and _on_sidelines(text, passage.start, passage.end):
             beside = [
                 t for t in triggers if not _BESIDE.search(text, max(0, t.start - 24), t.start)
             ]
@@ -1317,7 +1338,7 @@ def _candidate(
     vague = value.approximate or value.precision not in ("day", None)
     place, place_mention = _place(text, by_sentence, passage, trigger, vague, scene, when)
     clause = _clause_of(text, passage, trigger)
-    beside = bool(_SIDELINES.search(text, passage.start, passage.end))
+    beside = _on_sidelines(text, passage.start, passage.end)
     # "TURNBERRY, Scotland, July 27 (Reuters) - Trump and von der Leyen agreed …": the lead
     # happened where the dateline says, even when the gazetteer does not know the place.
     unknown_dateline = scene.dateline is None and passage.paragraph == scene.dateline_paragraph
@@ -1639,14 +1660,21 @@ def _descriptor(text: str, mention: Mention) -> bool:
 
 def _temporal_anchor(text: str, mention: Mention) -> bool:
     """ "Nach dem Nato-Russland-Rat", "after the summit": another event as a point in time."""
-    if _ANCHOR_BEFORE.search(text[max(0, mention.start - 16) : mention.start]):
+    return _anchored_at(text, mention.start)
+
+
+# Asked of the same mention for the article's protagonists and again for each event of its
+# sentence and the next: half the questions are repeats.
+@lru_cache(maxsize=1024)
+def _anchored_at(text: str, start: int) -> bool:
+    if _ANCHOR_BEFORE.search(text[max(0, start - 16) : start]):
         return True
     # "Vor der Begegnung mit Xi hatte Blinken mit Wang gesprochen": Xi is at the other event.
-    before = max(0, mention.start - 60)
-    window = text[before : mention.start]
+    before = max(0, start - 60)
+    window = text[before:start]
     if "mit " not in window and "with " not in window:
         return False  # most mentions follow no "mit"/"with": a cheap look first
-    return bool(_ANCHOR_WITH.search(text, before, mention.start))
+    return bool(_ANCHOR_WITH.search(text, before, start))
 
 
 def _neighbours(
@@ -1791,7 +1819,7 @@ def _place(
         return place, best
     if seat is not None:
         return seat
-    if vague or _SIDELINES.search(text, passage.start, passage.end):
+    if vague or _on_sidelines(text, passage.start, passage.end):
         # A side meeting is where the summit it is beside is (see _on_the_sidelines).
         return None, None
     if lead and trigger.type != "visit":
@@ -2273,3 +2301,8 @@ def _combine(kept: Candidate, other: Candidate) -> Candidate:
         title=_title(kept.type, list(actors.values()), place),
         core=core,
     )
+
+
+# The answers these remember hold for one article; `pipeline.suggest` forgets them before the
+# next, so a text read again is worked out again, as a new article would be.
+MEMOS = (_anchored_at, _on_sidelines)

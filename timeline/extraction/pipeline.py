@@ -10,10 +10,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .dates import tag_dates
+from .events import MEMOS as EVENT_MEMOS
 from .events import Passage, Scene, assemble
+from .extent import MEMOS as EXTENT_MEMOS
 from .language import detect_language
 from .mentions import Gazetteer, Mention, place_context, resolve_places
 from .sentences import split_sentences
+from .story_dates import MEMOS as STORY_DATE_MEMOS
 from .story_dates import story_dates
 from .triggers import find_triggers
 from .types import Candidate, Document, ExtractionError, GazetteerPlace, TemporalExpression
@@ -24,6 +27,9 @@ _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 # Below this the engine is less sure of a suggestion than not (see `suggest`).
 _MIN_CONFIDENCE = 0.5
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Answers the stages remember within one article (sentence and date questions asked again for
+# each trigger), forgotten before the next.
+_MEMOS = (*EVENT_MEMOS, *EXTENT_MEMOS, *STORY_DATE_MEMOS)
 # Commentary, opinion and explainers announce themselves in their first lines.
 _OPINION = re.compile(
     # (an analysis or explainer tells the news it explains: it is no commentary)
@@ -57,9 +63,10 @@ _DEADLINE_PHRASE_BEFORE = re.compile(r"\b(?:no\s+later\s+than|spätestens)\s+$",
 # "They have until October 2025 to trigger a snapback".
 _UNTIL = re.compile(r"until\s", re.IGNORECASE)
 # "Die Delegation bleibt noch bis Mittwoch in Spanien", "will stay until Friday": how long
-# someone stays, not when an event ends.
+# someone stays, not when an event ends. The lookahead names the letters its words open with.
 _STAY_UNTIL = re.compile(
-    r"\b(?:bleib\w*|verbleib\w*|stay\w*|remain\w*)\s+(?:[\w-]+\s+){0,6}?(?:bis|until|till)\s",
+    r"\b(?=[brsv])"
+    r"(?:bleib\w*|verbleib\w*|stay\w*|remain\w*)\s+(?:[\w-]+\s+){0,6}?(?:bis|until|till)\s",
     re.IGNORECASE,
 )
 # "Nachdem Algier am Montag zwölf Franzosen zu unerwünschten Personen erklärt hatte, schlug
@@ -104,6 +111,8 @@ def suggest(
     body = document.body
     if not body.strip():
         raise ExtractionError("the article is empty")
+    for memo in _MEMOS:
+        memo.cache_clear()  # what was worked out for the article before holds for it alone
     lang = lang or document.language or detect_language(body)
     tagged = [
         d for d in tag_dates(body, published, lang) if not _inside(d.start, document.metadata)

@@ -15,11 +15,13 @@ _ABBREVIATIONS = frozenset(
 _MONTH_AFTER = re.compile(
     r"\s*(?:Jan|Feb|Mär|Mar|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez|Jänner)", re.IGNORECASE
 )
-# A candidate boundary: terminal punctuation (with closing quotes), then space, then a new start.
-# The lookahead lets the regex engine pass over every other character without trying each
-# alternative.
+# A candidate boundary: terminal punctuation (with closing quotes), then space, then a new start;
+# or a line break. It opens with the character class, which the regex engine skips to without
+# trying each position (a lookahead in front would be tried at every one); the lookbehinds then
+# tell which of the alternatives that character opened.
 _BOUNDARY = re.compile(
-    r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«)]*(?=\s+[\"'„“»«(]?[A-ZÄÖÜ0-9])|\n\s*\n|\n)"
+    r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”“»«)]*(?=\s+[\"'„“»«(]?[A-ZÄÖÜ0-9])"
+    r"|(?<=\n)\s*\n|(?<=\n))"
 )
 _LAST_WORD = re.compile(r"([\wÄÖÜäöüß.]+)$")
 

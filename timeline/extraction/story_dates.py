@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import timedelta
+from functools import lru_cache
 
 from .types import TemporalExpression, TemporalValue
 
@@ -38,10 +39,10 @@ _HINT = re.compile(
 _NUMBERS = {"ein": 1, "einen": 1, "a": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3}
 _NUMBERS |= {"vier": 4, "four": 4, "fünf": 5, "five": 5}
 _SINCE_BEFORE = re.compile(
-    r"\b(?:seit|since)\s+(?:[\w'’.-]+\s+){1,4}$"
+    r"\b(?=[s])(?:(?:seit|since)\s+(?:[\w'’.-]+\s+){1,4}$"
     # "seit dem Amtsantritt von Donald Trump im Januar", "since the inauguration of Joe Biden in"
-    r"|\b(?:seit|since)\s+(?:(?:dem|der|den|des|seinem|seiner|ihrem|ihrer|the|his|her|their)\s+)?"
-    r"[\w'’.-]+\s+(?:von|des|der|of)\s+(?-i:[A-ZÄÖÜ][\w'’.-]+\s+){1,3}(?:(?:am|im|in|on)\s+)?$",
+    r"|(?:seit|since)\s+(?:(?:dem|der|den|des|seinem|seiner|ihrem|ihrer|the|his|her|their)\s+)?"
+    r"[\w'’.-]+\s+(?:von|des|der|of)\s+(?-i:[A-ZÄÖÜ][\w'’.-]+\s+){1,3}(?:(?:am|im|in|on)\s+)?$)",
     re.IGNORECASE,
 )
 
@@ -110,4 +111,14 @@ def _offset(match: re.Match[str], appositive: bool = False) -> int:
 def counted_from(text: str, expression: TemporalExpression) -> bool:
     """ "seit Lulas Amtsantritt am 1. Januar": the day a span is counted from is not the
     day the story goes on about."""
-    return bool(_SINCE_BEFORE.search(text, max(0, expression.start - 50), expression.start))
+    return _counted_from(text, expression.start)
+
+
+# Asked of each date again for every trigger of its sentence: answered once and remembered.
+@lru_cache(maxsize=1024)
+def _counted_from(text: str, start: int) -> bool:
+    return bool(_SINCE_BEFORE.search(text, max(0, start - 50), start))
+
+
+# Answers for one article: `pipeline.suggest` forgets them before the next.
+MEMOS = (_counted_from,)
