@@ -38,9 +38,9 @@ FLOORS = {
     DEVSET7: {"precision": 0.79, "recall": 0.89, "date_accuracy": 0.83, "place_accuracy": 0.81},
     DEVSET8: {"precision": 0.78, "recall": 0.85, "date_accuracy": 0.90, "place_accuracy": 0.82},
     DEVSET9: {"precision": 0.88, "recall": 0.86, "date_accuracy": 0.90, "place_accuracy": 0.91},
-    DEVSET10: {"precision": 0.76, "recall": 0.75, "date_accuracy": 0.90, "place_accuracy": 0.82},
-    DEVSET11: {"precision": 0.80, "recall": 0.77, "date_accuracy": 0.86, "place_accuracy": 0.79},
-    DEVSET12: {"precision": 0.75, "recall": 0.78, "date_accuracy": 0.86, "place_accuracy": 0.76},
+    DEVSET10: {"precision": 0.79, "recall": 0.78, "date_accuracy": 0.90, "place_accuracy": 0.84},
+    DEVSET11: {"precision": 0.84, "recall": 0.85, "date_accuracy": 0.88, "place_accuracy": 0.80},
+    DEVSET12: {"precision": 0.79, "recall": 0.78, "date_accuracy": 0.87, "place_accuracy": 0.78},
 }
 
 
