@@ -429,8 +429,8 @@ def assemble(
                 candidate is not None
                 and not candidate.actors
                 and dated
-                # "The summit opened on Monday": the first day of the event told, not the day
-                # of the headline's
+                # "The summit opened on Monday": the first day of the event just told, not the
+                # day the headline's undated event lacked
                 and not (candidate.extra.get("began") and _continues(candidates, candidate))
                 and _date_the_lead(text, passage, trigger, dated, candidates, published, lang)
             ):

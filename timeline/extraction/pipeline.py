@@ -30,9 +30,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Answers the stages remember within one article (sentence and date questions asked again for
 # each trigger), forgotten before the next.
 _MEMOS = (*EVENT_MEMOS, *EXTENT_MEMOS, *STORY_DATE_MEMOS)
-# Commentary, opinion and explainers announce themselves in their first lines.
+# Commentary and opinion announce themselves in their first lines (an analysis or an
+# explainer tells the news it explains: it is no commentary).
 _OPINION = re.compile(
-    # (an analysis or explainer tells the news it explains: it is no commentary)
     r"(?:^|\n)[^\n]{0,40}\b(?:Kommentar|Ein\s+Kommentar|Meinung|Leitartikel|Essay"
     r"|Opinion|Op-Ed|Commentary"
     # section labels in capitals: "KOMMENTAR", "COMMENTARY / WORLD"
