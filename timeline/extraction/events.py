@@ -473,7 +473,7 @@ def assemble(
 
 
 def _refine_countries(
-    candidates: list[Candidate], named: Sequence[GazetteerPlace] = ()
+    candidates: list[Candidate], named: Sequence[GazetteerPlace]
 ) -> list[Candidate]:
     """ "Gipfel in Indien" and, that day, "in Neu-Delhi": an event placed only in a country
     happened in the one city of that country the article places the same days' events in —

@@ -86,13 +86,11 @@ def actor_records(gazetteer):
 
 # "the first EU-Central Asia summit": a continent is never the town GeoNames also knows by
 # its name (Asia in the Philippines).
-CONTINENTS = frozenset(
-    normalize_alias(name)
-    for name in (
-        "Africa", "America", "Antarctica", "Asia", "Australasia", "Eurasia", "Europe",
-        "Oceania", "Afrika", "Amerika", "Antarktis", "Asien", "Eurasien", "Europa", "Ozeanien",
-    )
+CONTINENT_NAMES = (
+    "Africa", "America", "Antarctica", "Asia", "Australasia", "Eurasia", "Europe",
+    "Oceania", "Afrika", "Amerika", "Antarktis", "Asien", "Eurasien", "Europa", "Ozeanien",
 )  # fmt: skip
+CONTINENTS = frozenset(normalize_alias(name) for name in CONTINENT_NAMES)
 
 
 def city_rows(gazetteer, min_population, required_ids):
@@ -316,6 +314,11 @@ def load_places(gazetteer, min_population, required_ids):
         place__kind=Place.Kind.CITY, normalized__in=CONTINENTS
     ).values_list("pk", flat=True)
     PlaceAlias.objects.filter(pk__in=stale).delete()
+    # The gazetteer reads a place by its own name too: a town named like a continent that a
+    # database loaded before the rule holds goes, unless an event is placed there.
+    Place.objects.filter(
+        kind=Place.Kind.CITY, name__in=CONTINENT_NAMES, events__isnull=True
+    ).delete()
 
 
 def event_place(reference):
