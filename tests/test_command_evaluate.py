@@ -25,6 +25,7 @@ DEVSET9 = Path(__file__).resolve().parent / "devset9"
 DEVSET10 = Path(__file__).resolve().parent / "devset10"
 DEVSET11 = Path(__file__).resolve().parent / "devset11"
 DEVSET12 = Path(__file__).resolve().parent / "devset12"
+DEVSET13 = Path(__file__).resolve().parent / "devset13"
 
 # Measured on the development sets (a little below the figures of the day, which are in the
 # closing notes); a change that lowers a figure below its floor fails the build.
@@ -41,6 +42,7 @@ FLOORS = {
     DEVSET10: {"precision": 0.79, "recall": 0.78, "date_accuracy": 0.90, "place_accuracy": 0.84},
     DEVSET11: {"precision": 0.84, "recall": 0.85, "date_accuracy": 0.88, "place_accuracy": 0.80},
     DEVSET12: {"precision": 0.79, "recall": 0.78, "date_accuracy": 0.87, "place_accuracy": 0.78},
+    DEVSET13: {"precision": 0.79, "recall": 0.86, "date_accuracy": 0.78, "place_accuracy": 0.85},
 }
 
 

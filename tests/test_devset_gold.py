@@ -1,6 +1,6 @@
 """Sanity checks for the labelled evaluation sets (tests/devset, tests/devset2, tests/devset3,
 tests/devset4, tests/devset5, tests/devset6, tests/devset7, tests/devset8, tests/devset9,
-tests/devset10, tests/devset11, tests/devset12, bench/heldout, bench/heldout2).
+tests/devset10, tests/devset11, tests/devset12, tests/devset13, bench/heldout, bench/heldout2).
 
 Pure file checks: no database, no pipeline. See tests/devset/README.md for the annotation rules.
 """
@@ -27,6 +27,7 @@ SETS = {
     "tests/devset10": (12, 12, False),
     "tests/devset11": (12, 12, False),
     "tests/devset12": (12, 12, False),
+    "tests/devset13": (12, 12, False),
     "bench/heldout": (22, 14, False),
     "bench/heldout2": (17, 13, False),
 }
@@ -43,6 +44,7 @@ YEARS = {
     "tests/devset10": (2024, 2026),
     "tests/devset11": (2024, 2026),
     "tests/devset12": (2024, 2026),
+    "tests/devset13": (2024, 2026),
     "bench/heldout": (2019, 2025),
     "bench/heldout2": (2021, 2026),
 }
@@ -59,6 +61,7 @@ LENGTHS = {
     "tests/devset10": (1200, 4000),
     "tests/devset11": (2000, 4000),
     "tests/devset12": (2000, 4000),
+    "tests/devset13": (2000, 4000),
     "bench/heldout": (600, 4500),
     "bench/heldout2": (1000, 4500),
 }
