@@ -473,9 +473,9 @@ COMMON_WORDS = set(
     """
     aber alle allen also als am an auch auf aus bald bar bau bei beim bis bitte da dabei damit
     dann darum das dass dem den denen der des die dies doch dort du durch eben ehe eher ein eine
-    einem einen einer eines ende er es etwa fall für gar gegen hat hatte heute hier hof ihm ihn
-    ihr ihre ihrem ihren ihrer ihres im immer in ist ja jetzt kam kamen kann klar lage land lang
-    langen los mai man mehr mit
+    einem einen einer eines ende er es etwa fall für gar gegen hammer hat hatte heute hier hof
+    ihm ihn ihr ihre ihrem ihren ihrer ihres im immer in ist ja jetzt kam kamen kann klar lage land
+    lang langen los mai man mehr mit
     mitte nach nah nahe neu nicht noch nun nur ob oder ohne ort rat rede ruhe sache schon sehr
     sein seit sich sie sind so sonst stadt statt teil um und uns unter uran viel vom von vor wahl
     war waren was weg weil welt wenn wer wie wir wird wo zeit ziel zu zum zur über
@@ -493,6 +493,9 @@ COMMON_WORDS = set(
 ALIAS_CAP_LARGE = 30
 ALIAS_CAP_SMALL = 3
 LARGE_CITY = 1_000_000
+# Towns of the German-speaking countries whose "-er" adjectives the news uses.
+GERMAN_SPEAKING = {"DE", "AT", "CH", "LI", "LU"}
+HOME_TOWN = 100_000
 
 
 def split(text):
@@ -711,6 +714,8 @@ def german_city_adjective(name):
         return None
     if name.endswith("en") and len(name) > 4:  # Bremen → Bremer, Dresden → Dresdner
         return None
+    if name.endswith(("er", "stadt")):  # Münster → Münsteraner, Darmstadt → Darmstädter
+        return None
     if name[-1] in "aeiouy" and not name.endswith("au"):
         return None
     return name + "er"
@@ -804,7 +809,9 @@ def build_cities():
         ]
         aliases += [alias(n, "") for n in alternates]
         # "die Genfer Gespräche": the adjectives of the cities news is written about.
-        if city["population"] >= LARGE_CITY or gid in capital_aliases or gid in exonym_ids:
+        # German-language news writes of its own towns so too: "die Bonner Klimakonferenz".
+        home = city["countrycode"] in GERMAN_SPEAKING and city["population"] >= HOME_TOWN
+        if city["population"] >= LARGE_CITY or gid in capital_aliases or gid in exonym_ids or home:
             for base in german or [name]:
                 adjective = german_city_adjective(base)
                 if adjective and casefolded(adjective) not in COMMON_WORDS:

@@ -265,3 +265,55 @@ def test_a_city_state_named_as_a_place_is_its_city():
     found = gazetteer.find("Die Außenminister trafen sich in Luxemburg.")
     [mention] = resolve_places(found, place_context(found))
     assert mention.places == (city,)
+
+
+@pytest.mark.parametrize(
+    ("text", "locative"),
+    [
+        ("Leaders flew in for the Samoa summit.", True),
+        # a pair of names before the summit names its two sides, not where it is
+        ("Leaders flew in for the Africa-Samoa summit.", False),
+        ("Leaders flew in for the Africa–Samoa summit.", False),
+    ],
+)
+def test_the_second_of_a_pair_before_a_summit_is_no_place(text, locative):
+    samoa = GazetteerPlace("ws", "Samoa", "WS", kind="country")
+    [mention] = Gazetteer([], [samoa]).find(text, "en")
+    assert mention.locative is locative
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Essen war am Mittwoch Gastgeber des Gipfels.", "de"),
+        ("Essen ist zum zweiten Mal Austragungsort des Treffens.", "de"),
+        ("Essen hosted the summit on Wednesday.", "en"),
+        ("Essen will host the next round of talks.", "en"),
+        ("Sie trafen sich im Zentrum Essens.", "de"),
+        ("They met in the heart of Essen.", "en"),
+    ],
+)
+def test_a_town_that_hosts_or_is_the_centre_of_a_meeting_is_its_place(text, lang):
+    [mention] = [m for m in GAZETTEER.find(text, lang) if m.places]
+    assert mention.locative
+
+
+@pytest.mark.parametrize(
+    ("text", "locative"),
+    [("Die Brüsseler Klimakonferenz endet.", True), ("Die Brüsseler Behörden warnen.", False)],
+)
+def test_a_town_adjective_before_a_compound_of_meeting_is_its_place(text, locative):
+    [mention] = GAZETTEER.find(text, "de")
+    assert mention.locative is locative
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Putin sprach im Putin International Convention Centre.", ["Putin"]),
+        ("Die Gäste landeten am Putin Airport und trafen Putin.", ["Putin"]),
+        ("Sie tagen im Putin Conference Center.", []),
+    ],
+)
+def test_a_building_named_after_someone_is_not_the_person(text, found):
+    assert [m.text for m in GAZETTEER.find(text, "de") if m.actors] == found

@@ -257,3 +257,18 @@ def test_a_continent_is_no_town():
     load(cities_min_population=20_000)
     assert place_names("Asia") == set()
     assert build_gazetteer().lookup("Asia")[1] == ()
+
+
+def test_german_speaking_towns_are_found_by_their_adjectives():
+    load(cities_min_population=250_000)
+    # "die Bonner Klimakonferenz", "das Grazer Treffen"
+    assert ("Bonn", "DE", "city") in place_names("Bonner")
+    assert ("Graz", "AT", "city") in place_names("Grazer")
+    # a name ending like an adjective makes none ("Münster", not "Münsterer"), nor does a
+    # town whose "-er" form is a common word ("Hamm", a "Hammer")
+    assert place_names("Münsterer") == set()
+    assert place_names("Hammer") == set()
+
+
+def test_the_organization_of_turkic_states_by_its_german_name(seeded):
+    assert actor_names("Organisation der Türkischen Staaten") == {"Organization of Turkic States"}

@@ -30,14 +30,18 @@ _LOCATIVE = re.compile(
     # "im Pariser Vorort Vélizy-Villacoublay", "in the Paris suburb of Vélizy"
     r"|[Vv]orort|suburb|[Ss]tadtteil)"
     r"(?:\s+of)?"
+    # "im Zentrum Jakartas", "in the heart of Nairobi"
+    r"|\s+(?:Zentrum|Herzen|Stadtzentrum|Innenstadt|centre|center|heart|outskirts)(?:\s+of|\s+von)?"
     # "im russischen Kasan", "in der usbekischen Stadt Samarkand": a German adjective (lower
     # case) before the name.
     r"|\s+[a-zäöü][a-zäöüß]+(?:en|er|es))?"
     r"\s+)$"
 )
 _VENUE_AFTER = re.compile(
-    r"^\s+(?:Hauptquartier|Zentrale|Sitz|Amtssitz|Gipfel|Treffen|Konferenz|Gespräche"
-    r"|Verhandlungen|summit|talks|meeting|conference|headquarters|venue)\b"
+    r"^\s+(?:Hauptquartier|Zentrale|Sitz|Amtssitz|summit|talks|meeting|conference|headquarters"
+    r"|venue"
+    # "die Bonner Klimakonferenz", "beim Wiener Atomgipfel"
+    r"|(?:[A-ZÄÖÜ][a-zäöüß]+)?(?i:gipfel|treffen|konferenz|gespräche|verhandlungen)(?:s|n|en)?)\b"
 )
 # "according to Brazil's presidency", "due to Russia's veto": a source or a cause, no place.
 _NOT_A_PLACE_TO = re.compile(
@@ -46,7 +50,13 @@ _NOT_A_PLACE_TO = re.compile(
     re.IGNORECASE,
 )
 # "US-Vertretung", "Kreml-Sprecher": the first part of a compound names no location.
+_HOST_AFTER = re.compile(
+    r"\s+(?:(?:war|ist|wird|is|was|will\s+be|has\s+been)\s+(?:[\w-]+\s+){0,3}?)?"
+    r"(?:Gastgeber(?:in)?\b|Austragungsort\b|host(?:s|ed|ing)?\s+(?:the|a|an|this)\b"
+    r"|(?:will\s+)?host\s+(?:the|a|an|this)\b|playing\s+host\b)"
+)
 _COMPOUND_AFTER = re.compile(r"^[-‐–]\w")
+_PAIR_BEFORE = re.compile(r"\w[-‐–/]$")
 _MISSION_AFTER = re.compile(
     r"^['’]s\s+(?:embassy|consulate|consulate-general|mission|permanent\s+mission)\b",
     re.IGNORECASE,
@@ -59,6 +69,12 @@ _ARTICLE_BEFORE = re.compile(
 )
 _CAPITALISED_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+")
 _LANDMARK_AFTER = re.compile(r" (?:House|Palace|Castle|Shoal|Reef|Strait|Abbey)\b")
+_NAMED_AFTER = re.compile(
+    r"(?: International)? (?:Convention|Conference|Centre|Center|Airport|Stadium|University"
+    r"|Universität|Foundation|Stiftung|Institute|Institut|Hall|Avenue|Street|Road|Square|Platz"
+    r"|Straße|Allee|Park|Memorial|Museum|Hospital|Bridge|Brücke|Library|Building|Tower"
+    r"|School|College|Highway|Boulevard|Prize|Preis)\b"
+)
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+ $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"„“]\s*|\n\s*)$")
 
@@ -395,6 +411,10 @@ def _part_of_a_name(text: str, start: int, end: int, entry: _Entry) -> bool:
         # "the bloc's Mediation and Security Council", "Nationaler Sicherheitsrat": another
         # council than the one the gazetteer knows by the last words of its name.
         return bool(_OTHER_COUNCIL_BEFORE.search(text, max(0, start - 30), start))
+    if any(actor.kind == "person" for actor in entry.actors):
+        # "the Kenyatta International Convention Centre", "Jomo Kenyatta Airport": a building
+        # named after someone is not the person.
+        return bool(_NAMED_AFTER.match(text, end))
     if entry.actors or any(place.kind != "city" for place in entry.places):
         return False
     if _LANDMARK_AFTER.match(text, end):
@@ -455,7 +475,13 @@ def _is_locative(text: str, start: int, end: int) -> bool:
             _SEAT_COMPOUND.match(after)
             and (_LOCATIVE.search(before) or _AT_THE_SEAT.search(before))
         )
-    return bool(_LOCATIVE.search(before) or _VENUE_AFTER.match(after))
+    if _HOST_AFTER.match(text, end):
+        # "Budapest war am Mittwoch Gastgeber des Gipfels", "Baghdad hosted the summit".
+        return True
+    if _VENUE_AFTER.match(after):
+        # "the Samoa summit" is in Samoa; "the Africa-France summit" names its two sides.
+        return not _PAIR_BEFORE.search(before)
+    return bool(_LOCATIVE.search(before))
 
 
 @dataclass(frozen=True)
