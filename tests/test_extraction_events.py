@@ -2104,3 +2104,75 @@ def test_speaking_with_someone_is_a_meeting_in_english_too():
 )
 def test_more_ways_of_saying_an_event(text, lang, kind, found):
     assert any(t.type == kind for t in find_triggers(text, lang)) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "trigger"),
+    [
+        ("Ein bilaterales Treffen der beiden ist bislang nicht geplant.", "de", "Treffen"),
+        ("Die geplanten Regierungskonsultationen werden vorerst nicht stattfinden.", "de", "Regierungskonsultationen"),
+        ("Ein Dreiergipfel mit Südkorea, den Japan ausrichten soll, hat weiterhin keinen Termin.", "de", "Dreiergipfel"),
+        ("A meeting between the two is not planned.", "en", "meeting"),
+        ("The summit will not take place.", "en", "summit"),
+        ("Die erste Runde der Präsidentenwahl findet am 23. März statt.", "de", "erste Runde"),
+        ("The second round of the presidential election is on May 3.", "en", "second round"),
+        ("Vor Beginn des Gipfels hatte Scholz Putin empfangen.", "de", "Gipfels"),
+    ],
+)  # fmt: skip
+def test_what_will_not_take_place_or_only_frames_the_news_is_no_trigger(text, lang, trigger):
+    assert trigger not in [t.text for t in find_triggers(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Am Montag sprach Scholz mit Putin über die Lage.", "sprach Scholz mit"),
+        ("Heute Abend will Scholz mit Gastgeber Putin über die letzten offenen Punkte der Gipfelerklärung sprechen.", "mit Gastgeber Putin über die letzten offenen Punkte der Gipfelerklärung sprechen"),
+        ("Für Oktober lädt Brasilien zu einem Vorbereitungstreffen der Minister ein.", "Vorbereitungstreffen"),
+    ],
+)  # fmt: skip
+def test_talking_with_someone_and_compounds_of_treffen_are_meetings(text, trigger):
+    assert (trigger, "meeting") in [(t.text, t.type) for t in find_triggers(text, "de")]
+
+
+def test_a_speech_for_something_with_emphasis_is_no_meeting():
+    found = find_triggers("Scholz sprach sich mit Nachdruck für Sanktionen aus.", "de")
+    assert "meeting" not in [t.type for t in found]
+
+
+def test_bilateral_talks_on_the_day_a_summit_opens_are_an_event_of_their_own():
+    found = events(
+        "The NATO summit opens in Brussels on Thursday.\n\n"
+        "Biden will hold bilateral talks with Scholz at the US embassy on Thursday morning.",
+        "en",
+    )
+    assert sorted(e.type for e in found) == ["negotiation", "summit"]
+
+
+def test_two_summits_of_one_day_and_town_named_apart_are_two():
+    found = events(
+        "Titel\n\nEin Bericht.\n\n"
+        "Scholz hat am Mittwoch in Brüssel den ersten Atomenergie-Gipfel ausgerichtet. "
+        "Danach eilte Scholz am Mittwoch zum Nato-Gipfel in Brüssel weiter."
+    )
+    assert [e.type for e in found] == ["summit", "summit"]
+
+
+def test_a_summit_called_by_its_town_is_the_summit_told():
+    [summit] = events(
+        "Title\n\nA report.\n\n"
+        "The Brussels summit opened on Wednesday. At the NATO summit in Brussels, Scholz and "
+        "Biden met on Wednesday.",
+        "en",
+    )
+    assert summit.place == BRUSSELS
+
+
+def test_an_agency_dateline_places_what_happens_there_tomorrow():
+    document = read_document(
+        "Brüssel (dpa) - Die Lage bleibt angespannt, sagen Diplomaten.\n\n"
+        "Sie erwarten keine schnelle Lösung.\n\n"
+        "Die Nato-Außenminister beraten am Donnerstag über die Lage.\n".encode()
+    )
+    [event] = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
+    assert event.start == date(2022, 1, 13) and event.place == BRUSSELS

@@ -220,6 +220,8 @@ def test_it_reads_the_stamp_line_as_publication_time_not_title(stamp, published)
         # a section path, however long, is where the page sits
         ("Tages-Anzeiger › International › Krieg im Nahen Osten\n\nAtomgespräche in Genf: Europa sucht den Draht", "Atomgespräche in Genf: Europa sucht den Draht"),
         ("News > World > Europe\n\nTalks in Geneva", "Talks in Geneva"),
+        # the outlet's name and a section line, both above the headline
+        ("The Daily Planet\n\nPolitics / Business\n\nScholz and Macron agree to hold talks", "Scholz and Macron agree to hold talks"),
     ],
 )  # fmt: skip
 def test_a_section_or_kicker_above_the_headline_is_not_the_title(head, title):

@@ -168,6 +168,18 @@ _UNDATED_LEAD = "publication day (lead, undated)"
 _OUTCOME_WEIGHT = 0.85
 _MEETING_WEIGHT = 0.8
 _GATHERINGS = {"summit", "session"}
+_GATHERING_HEAD = re.compile(r"(?i)(?:gipfel\w*|konferenz\w*|summit\w*|conference\w*)$")
+# "the Nuclear Energy Summit", "the EU summit": the capitalised words before it.
+_NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w-]*\s+){1,3})$")
+# Words before a summit that name none in particular.
+_BODY_NAMED = "@"
+_UNNAMED_GATHERINGS = frozenset(
+    """
+    sonder krisen spitzen online video dreier vierer jährlichen informellen ersten nächsten der
+    die das den dem des beim zum vom am im the a this that its their next last first annual
+    extraordinary special emergency informal
+    """.split()
+)
 _ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "zweiten": 2, "dritten": 3, "vierten": 4}
 _NTH_DAY = re.compile(
     r"\b(?=[dfstvz])(?P<nth>second|third|fourth|zweiten|dritten|vierten)\s+"
@@ -820,7 +832,7 @@ def _at_the_dateline(candidate: Candidate, published: date, scene: Scene) -> Can
         or candidate.type in ("phone_call", "visit")
         or candidate.extra.get("virtual")
         or _vague(candidate)
-        or not published - _DATELINE_DAYS <= candidate.start <= published
+        or not published - _DATELINE_DAYS <= candidate.start <= published + _DATELINE_DAYS
     ):
         return candidate
     return replace(
@@ -1502,8 +1514,33 @@ def _candidate(
             # "held a bilateral meeting on the sidelines": a meeting of its own.
             "bilateral": _bilateral(sentence),
             "virtual": _virtual(text, passage, trigger),
+            "names": _gathering_names(text, trigger, passage),
         },
     )
+
+
+def _gathering_names(text: str, trigger: Trigger, passage: Passage) -> frozenset[str]:
+    """What a summit is called by: "Atomenergie" of "Atomenergie-Gipfel", "EU" of "EU-Gipfel",
+    "Nuclear Energy" of "the Nuclear Energy Summit"; nothing for a plain "Gipfel", nor for the
+    town it is held in ("the Baghdad summit")."""
+    if trigger.type != "summit":
+        return frozenset()
+    start = trigger.start
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    word = _GATHERING_HEAD.sub("", text[start : trigger.end]).strip("-")
+    if not word:
+        before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+        word, start = (before.group(1), before.start(1)) if before else ("", start)
+    named = [m for m in passage.mentions if start <= m.start < trigger.start]
+    if any(m.places for m in named):
+        return frozenset()
+    name = word.strip().replace("-", "").casefold()
+    if not name or name in _UNNAMED_GATHERINGS:
+        return frozenset()
+    # A body or a state in the name ("EU-Gipfel", "ASEAN-US summit") names the gathering
+    # surely; a topic ("Migrationsgipfel", "Zugspitz-Gipfel") may be the same one's nickname.
+    return frozenset({_BODY_NAMED + name if any(m.actors for m in named) else name})
 
 
 def _no_date_for(text: str, passage: Passage, trigger: Trigger) -> bool:
@@ -2143,6 +2180,15 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
         return False
     if headline:
         return True
+    names_a, names_b = _names(a), _names(b)
+    if names_a and names_b and not _same_name(names_a, names_b):
+        # "den ersten Atomenergie-Gipfel ausgerichtet", then "eilte danach direkt zum
+        # EU-Gipfel weiter": two summits of one day and one town.
+        return False
+    if _bilateral_beside(a, b) or _bilateral_beside(b, a):
+        # "He will hold bilateral talks with President Ruto at State House on Monday", the day
+        # the summit opens: the two leaders' talks are not the summit.
+        return False
     if not _compatible(a, b):
         return False
     if a.type == b.type == "sanction" and a.extra.get("act") != b.extra.get("act"):
@@ -2184,6 +2230,28 @@ def _same_in_article(a: Candidate, b: Candidate) -> bool:
         # Two texts agreed that day by partly the same people are two outcomes.
         return len(shared) >= 2
     return bool(shared)
+
+
+def _names(candidate: Candidate) -> frozenset[str]:
+    names = candidate.extra.get("names")
+    return names if isinstance(names, frozenset) else frozenset()
+
+
+def _same_name(names_a: frozenset[str], names_b: frozenset[str]) -> bool:
+    if not any(name.startswith(_BODY_NAMED) for name in names_a | names_b):
+        return True
+    bare_a = {name.removeprefix(_BODY_NAMED) for name in names_a}
+    bare_b = {name.removeprefix(_BODY_NAMED) for name in names_b}
+    return any(x in y or y in x for x in bare_a for y in bare_b)
+
+
+def _bilateral_beside(bilateral: Candidate, gathering: Candidate) -> bool:
+    return (
+        bool(bilateral.extra.get("bilateral"))
+        and bilateral.type not in _GATHERINGS
+        and gathering.type in _GATHERINGS
+        and {x.key for x in bilateral.actors} != {x.key for x in gathering.actors}
+    )
 
 
 def _one_of(told: Candidate, event: Candidate) -> bool:
@@ -2295,6 +2363,7 @@ def _combine(kept: Candidate, other: Candidate) -> Candidate:
         place=place,
         start=start,
         end=end,
+        extra={**kept.extra, "names": _names(kept) | _names(other)},
         actors=tuple(actors.values()),
         evidence=evidence,
         confidence=round(min(0.99, max(kept.confidence, other.confidence) + 0.05), 2),

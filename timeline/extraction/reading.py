@@ -76,6 +76,7 @@ _CREDITS = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 # "Tages-Anzeiger › International › Krieg im Nahen Osten": where the page sits, not its headline.
+_HEAD_LINES = 3
 _BREADCRUMB = re.compile(r"[^\n]*?\s[›»>]\s[^\n]*?\s[›»>]\s")
 _HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|div|p)\b", re.IGNORECASE)
 
@@ -181,15 +182,14 @@ def _title(text: str, metadata: list[tuple[int, int]]) -> str | None:
                 title = text[line.start() : start]
         if (title := title.strip(" \t-–|")) and not _BREADCRUMB.match(title):
             lines.append(title)
-            if len(lines) == 2:
+            if len(lines) == _HEAD_LINES:
                 break
-    if not lines:
-        return None
-    if len(lines) == 2 and _kicker(lines[0], lines[1]):
-        # "POLITIK AUSLAND", "Kanzler in Ostafrika", then the headline: a section or a kicker
-        # above the headline is not the headline.
-        return lines[1][:300]
-    return lines[0][:300]
+    # "POLITIK AUSLAND", "Kanzler in Ostafrika", then the headline: a section or a kicker
+    # above the headline is not the headline; nor are the outlet's name and a section
+    # ("Mexico News Daily", "Politics / Business") above it.
+    while len(lines) >= 2 and _kicker(lines[0], lines[1]):
+        lines.pop(0)
+    return lines[0][:300] if lines else None
 
 
 def _labels(text: str, title: str | None, metadata: list[tuple[int, int]]) -> list[tuple[int, int]]:

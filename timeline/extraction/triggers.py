@@ -71,7 +71,8 @@ _GERMAN = {
         r"|atomgespräch\w*"
         # "Die bisher letzte, fünfte Runde hatte am 23. Mai in Rom stattgefunden"
         r"|(?:erste|zweite|dritte|vierte|fünfte|sechste|siebte|achte|nächste|neue|letzte)[nrs]?"
-        r"\s+runde\b",
+        # "die erste Runde der Wahl findet am 23. März statt": a vote, not talks
+        r"\s+runde\b(?!\s+(?:der|bei\s+der)\s+\w*wahl)",
     ),
     "visit": (
         0.85,
@@ -92,7 +93,9 @@ _GERMAN = {
         # "…, wo er mit seinem saudischen Amtskollegen sprach": the verb last
         r"|mit\s+(?:[^\s.!?;:,]+\s+){1,8}sprach(?:en)?\b"
         # "Danach wolle er auch mit Selenskyj sprechen", "Scholz spricht am Montag mit Biden"
-        r"|mit\s+(?:[^\s.!?;:,]+\s+){1,8}sprechen\b|spricht\s+(?:[^\s.!?;:,]+\s+){0,6}mit\b"
+        r"|mit\s+(?:[^\s.!?;:,]+\s+){1,12}sprechen\b|spricht\s+(?:[^\s.!?;:,]+\s+){0,6}mit\b"
+        # "Am Montag sprach Rutte mit Erdoğan" (not "sprach sich mit … für … aus")
+        r"|sprach(?:en)?\s+(?!sich\b)(?:[^\s.!?;:,]+\s+){1,4}?mit\b"
         r"|arbeitsessen|abendessen\s+mit|mittagessen\s+mit|frühstück\s+mit"
         # "die ersten deutsch-japanischen Regierungskonsultationen", "zu gemeinsamen
         # Konsultationen zusammengekommen" (not an ambassador called home "zu Konsultationen")
@@ -134,6 +137,8 @@ _GERMAN_HEADS = {
     "summit": (0.9, r"gipfel(?:treffen|s|n)?\b|konferenz(?:en)?\b"),
     "session": (0.85, r"sitzung(?:en)?\b|ministertreffen\b|ministerrat\w*"),
     "negotiation": (0.8, r"gespräche\b|gesprächen\b"),
+    # "ein Vorbereitungstreffen der Minister", "das Krisentreffen"
+    "meeting": (0.8, r"treffen\b|treffens\b"),
     "sanction": (0.85, r"embargo\w*"),
     # "seine erste Auslandsreise", "die Asienreise des Kanzlers"
     "visit": (0.75, r"reise\b"),
@@ -160,7 +165,8 @@ _ENGLISH = {
     "negotiation": (
         0.8,
         r"negotiat\w*|round\s+of\s+talks|talks\b|dialogue\s+(?:with|between)"
-        r"|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|next|new|last)\s+round\b",
+        r"|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|next|new|last)\s+round\b"
+        r"(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:election|elections|voting|vote|balloting)\b)",
     ),
     "visit": (
         0.85,
@@ -244,7 +250,16 @@ _WORD_OPENING = r"\b(?=[^\W\d_])"
 # Compound heads are looked for inside words, at every letter; each opens with one of these
 # words (a test keeps them in step with _GERMAN_HEADS), so the case-blind pattern tries the
 # alternatives only where one of them stands.
-_HEAD_OPENINGS = ("gipfel", "konferenz", "sitzung", "minister", "gespräch", "embargo", "reise")
+_HEAD_OPENINGS = (
+    "gipfel",
+    "konferenz",
+    "sitzung",
+    "minister",
+    "gespräch",
+    "treffen",
+    "embargo",
+    "reise",
+)
 
 
 def _compile(
@@ -281,7 +296,9 @@ _ANCHOR = re.compile(
     r"|following|in\s+the\s+wake\s+of|am\s+rande|on\s+the\s+eve\s+of|am\s+vorabend"
     # "demonstrierten gegen den Gipfel", "protests against the summit": its opponents' news
     r"|gegen|against)"
-    r"\s+(?i:dem|der|den|das|des|the)"
+    r"\s+(?i:dem|der|den|das|des|the"
+    # "Vor Beginn des Gipfels", "nach Ende der Gespräche", "before the start of the summit"
+    r"|(?:Beginn|Start|Auftakt|Ende|Abschluss)\s+(?:des|der)|(?:start|end|close)\s+of\s+the)"
     # "before the end of the talks", "nach dem Ende der Gespräche": still a point in time.
     # "nach dem Boykott des Gipfels in Johannesburg", "after the collapse of the talks"
     r"(?:\s+[\w-]+\s+(?i:of\s+the|der|des))?"
@@ -290,6 +307,23 @@ _ANCHOR = re.compile(
 )
 
 _NEGATED_AT_END = re.compile(r"[^.!?;:,]{0,120}\b(?:nicht|nie|niemals)\s*[.!?;]")
+# "Ein Dreiergipfel mit Südkorea, den Japan ausrichten soll, hat weiterhin keinen Termin"
+_NO_DATE_YET = re.compile(
+    r"[^.!?;:]{0,80}?\b(?:hat|haben|has|have)\s+(?:\w+\s+){0,2}?"
+    r"(?:keinen\s+Termin|kein\s+Datum|no\s+(?:set\s+)?date)\b",
+    re.IGNORECASE,
+)
+# "Ein bilaterales Treffen der beiden ist bislang nicht geplant", "a meeting is not planned":
+# the meeting the sentence names is the one that will not take place.
+_NOT_PLANNED = re.compile(
+    r"[^.!?;:,]{0,60}?\b(?:(?:ist|sind|war|waren|wurde|wurden|is|are|was|were|has|have)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:nicht|not)\s+(?:yet\s+|been\s+|mehr\s+){0,2}"
+    r"(?:geplant|vorgesehen|angesetzt|anberaumt|terminiert|planned|scheduled|foreseen|envisaged)"
+    # "die geplanten Regierungskonsultationen vorerst nicht stattfinden", "will not take place"
+    r"|(?:nicht|not)\s+(?:mehr\s+)?(?:stattfinden|stattfindet|stattfinden\s+werden"
+    r"|take\s+place|go\s+ahead))\b",
+    re.IGNORECASE,
+)
 
 # "weitere Treffen", "further talks", "possible summit": no particular event. The lookahead
 # names the letters its words open with, so the engine passes over other words at once.
@@ -395,7 +429,11 @@ def _discounted(text: str, trigger: Trigger, negation: re.Pattern[str]) -> bool:
         # "Rubio will not attend a meeting of NATO foreign ministers": the meeting still is.
         return True
     # German puts "nicht" last: "Unterschrieben wurde das Dokument allerdings nicht."
-    return bool(_NEGATED_AT_END.match(text, trigger.end))
+    return bool(
+        _NEGATED_AT_END.match(text, trigger.end)
+        or _NOT_PLANNED.match(text, trigger.end)
+        or _NO_DATE_YET.match(text, trigger.end)
+    )
 
 
 _ATTENDANCE = re.compile(
