@@ -198,6 +198,14 @@ def test_it_reads_agency_formats(text, outlet, published):
         ),
         ("Manila ● Mon, March 3, 2025", datetime(2025, 3, 3, 12, 0, tzinfo=BERLIN)),
         ("VON ANNA BERG am 3. März 2025", datetime(2025, 3, 3, 12, 0, tzinfo=BERLIN)),
+        # Turkish time is "TSİ"; Luxembourg's and France's "17h20"
+        ("Ankara, 03.03.2025 | 09:30 TSİ", datetime(2025, 3, 3, 9, 30, tzinfo=utc(3))),
+        ("03.03.2025, 17h20 · Lesezeit 4 Min.", datetime(2025, 3, 3, 17, 20, tzinfo=BERLIN)),
+        # Morocco World News gives the offset in brackets
+        (
+            "Tuesday 4 March 2025, 18:40 (GMT+1)",
+            datetime(2025, 3, 4, 18, 40, tzinfo=utc(1)),
+        ),
     ],
 )
 def test_it_reads_the_stamp_line_as_publication_time_not_title(stamp, published):
@@ -242,6 +250,8 @@ def test_a_stamp_above_the_headline_is_not_the_title():
         "Talks\nThe ministers met on January 12, 2022 4:05 PM GMT in Brussels.\nMore soon.",
         "Talks\nThey last met in Geneva on January 12, 2022\nMore soon.",
         "Talks\nJanuary 12, 2022 4:05 PM XYZ\nThe ministers met.",  # a zone we cannot place
+        # nor is the date alone, as noon, when the time after it cannot be read
+        "Gespräche\nAnkara, 03.03.2025 | 09:30 Ortszeit\nDie Minister trafen sich.",
         "Talks\n" + "The ministers met in Brussels.\n" * 60 + "January 12, 2022 4:05 PM GMT\n",
     ],
 )

@@ -33,6 +33,8 @@ ZONE_OFFSETS = {
     "WAT": 1, "CAT": 2, "SAST": 2, "EAT": 3, "TRT": 3, "IRST": 3.5, "GST": 4, "AFT": 4.5,
     "PKT": 5, "NPT": 5.75, "ICT": 7, "WIB": 7, "PHT": 8, "MYT": 8, "AWST": 8,
     "ACST": 9.5, "ACDT": 10.5,
+    # Turkish outlets print "TSİ" (Türkiye Saati) with the dotted capital I
+    "TSİ": 3,
 }  # fmt: skip
 # Zones printed by the region they mean, which keep summer time themselves ("2:12 PM ET").
 REGION_ZONES = {
@@ -78,16 +80,25 @@ _WEEKDAY = (
     r"|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun"
     r"|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?[ \t]+)"
 )
-_ZONE = r"(?P<zone>[A-Z]{2,4})(?:[ \t]*(?P<shift>[+-]\d{1,2})(?::?(?P<shift_minutes>\d\d))?)?"
+# "GMT+7", "(GMT+1)", "TSİ": a zone, the offset from it, in brackets or not
+_ZONE = (
+    r"(?P<bracket>\()?(?P<zone>[A-Zİ]{2,4})"
+    r"(?:[ \t]*(?P<shift>[+-]\d{1,2})(?::?(?P<shift_minutes>\d\d))?)?(?(bracket)\))"
+)
+# "15:47", "15.47" and the French "17h20"
+_CLOCK = r"(?P<hour>\d{1,2})(?:[:.]|h(?=\d\d))(?P<minute>\d\d)(?!\d)"
 _TIME = (
-    r"(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?!\d)"
-    r"(?:[ \t]*(?P<meridiem>[AaPp])\.?[Mm]\.?)?(?:[ \t]*Uhr)?"
+    rf"{_CLOCK}(?:[ \t]*(?P<meridiem>[AaPp])\.?[Mm]\.?)?(?:[ \t]*Uhr)?"
     rf"(?:,?[ \t]+{_ZONE})?"
 )
 _DATE_TIME_GAP = r"[ \t]*[,|/·•–—-]?[ \t]*(?:(?:at|um)[ \t]+)?"
 # What an outlet prints after the stamp on its line: "| Lesedauer: 3 Min.", "/ CBS News",
-# "- World".
-_TAIL = r"(?P<tail>[ \t]*[|/·•][ \t]*[^\n|/·•]{1,40}|[ \t]+[–—-][ \t]+[^\d\n]{1,25})?"
+# "- World". A clock there belongs to the stamp ("| 09:30 Ortszeit"): if the stamp cannot be
+# read with it, its date alone is no stamp for noon.
+_TAIL = (
+    r"(?P<tail>[ \t]*[|/·•](?![ \t]*\d{1,2}[:.h]\d\d)[ \t]*[^\n|/·•]{1,40}"
+    r"|[ \t]+[–—-][ \t]+[^\d\n]{1,25})?"
+)
 # Each date form with the time after it ("24.06.2024, 15:47 Uhr") or before it (AP's
 # "10:47 AM EST, January 21, 2022"); every part a stamp may have is a named group.
 _STAMPS = tuple(
