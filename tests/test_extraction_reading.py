@@ -206,6 +206,21 @@ def test_it_reads_agency_formats(text, outlet, published):
             "Tuesday 4 March 2025, 18:40 (GMT+1)",
             datetime(2025, 3, 4, 18, 40, tzinfo=utc(1)),
         ),
+        # a byline opening the line: after a middle dot, or spaces, with a 12-hour clock and
+        # the offset from GMT
+        ("von Petra Huber · 03.03.2025 · 08:15", datetime(2025, 3, 3, 8, 15, tzinfo=BERLIN)),
+        (
+            "By Minh Chau   Friday, March 7, 2025 | 08:15 pm GMT+7",
+            datetime(2025, 3, 7, 20, 15, tzinfo=utc(7)),
+        ),
+        # the Philippine Daily Inquirer's byline, role and outlet, then the time before the date
+        (
+            "By: Ana P. Santos - Correspondent / Manila Daily / 09:05 PM March 3, 2025",
+            datetime(2025, 3, 3, 21, 5, tzinfo=BERLIN),
+        ),
+        # the town before the date after a middle dot; the Kathmandu Post's "Published at :"
+        ("Genf · 03.03.2025, 18:40 Uhr", datetime(2025, 3, 3, 18, 40, tzinfo=BERLIN)),
+        ("Published at : March 4, 2025 20:35", datetime(2025, 3, 4, 20, 35, tzinfo=BERLIN)),
     ],
 )
 def test_it_reads_the_stamp_line_as_publication_time_not_title(stamp, published):
@@ -237,6 +252,32 @@ def test_a_section_or_kicker_above_the_headline_is_not_the_title(head, title):
     assert read_document(text.encode()).title == title
 
 
+def test_the_first_of_a_published_and_an_updated_line_is_the_publication_time():
+    text = (
+        "Talks end without a deal\n\nBishal Rai\nPublished at : March 4, 2025 20:35\n"
+        "Updated at : March 5, 2025 09:10\n\nThe ministers met on Monday."
+    )
+    assert read_document(text.encode()).published == datetime(2025, 3, 4, 20, 35, tzinfo=BERLIN)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "place"),
+    [
+        ("Genf · 03.03.2025, 18:40 Uhr", "Genf"),
+        ("Manila ● Mon, March 3, 2025", "Manila"),
+        ("Von Anna Mertens (KNA) | Beirut, 30.11.2025, 19:35 Uhr", "Beirut"),
+        # a byline names the author, not the place the report is filed from
+        ("von Petra Huber · 03.03.2025 · 08:15", None),
+    ],
+)
+def test_a_town_before_the_date_is_where_the_report_is_filed_from(stamp, place):
+    text = f"Talks end without a deal\n\n{stamp}\n\nThe ministers met on Monday."
+    document = read_document(text.encode())
+    assert document.published is not None
+    filed = document.body[slice(*document.dateline)] if document.dateline else None
+    assert filed == place
+
+
 def test_a_stamp_above_the_headline_is_not_the_title():
     document = read_document("Sa, 11.05.2024, 17:20 Uhr\n\nGespräche in Almaty\n\nText.".encode())
     assert document.published == datetime(2024, 5, 11, 17, 20, tzinfo=BERLIN)
@@ -252,6 +293,9 @@ def test_a_stamp_above_the_headline_is_not_the_title():
         "Talks\nJanuary 12, 2022 4:05 PM XYZ\nThe ministers met.",  # a zone we cannot place
         # nor is the date alone, as noon, when the time after it cannot be read
         "Gespräche\nAnkara, 03.03.2025 | 09:30 Ortszeit\nDie Minister trafen sich.",
+        # "by" and "von" in a sentence are no byline
+        "Talks\nThe ministers must agree by Friday March 7, 2025\nMore soon.",
+        "Talks\nDie Rede von Olaf Scholz · 03.03.2025\nMehr folgt.",
         "Talks\n" + "The ministers met in Brussels.\n" * 60 + "January 12, 2022 4:05 PM GMT\n",
     ],
 )

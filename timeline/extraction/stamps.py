@@ -3,8 +3,9 @@
 Outlets print it in many ways ("Stand: 12.01.2022 03:55 Uhr", "Updated 10:47 AM EST, January 21,
 2022", "Published: 19 June 2024, 15:20 BST", "24. Juni 2024, 15:47 Uhr"), but each is a short label,
 a weekday, a date, a time and a zone, all but the date optional. Only a line that is nothing but
-such a stamp counts, or a labelled stamp that ends a line (tagesschau puts it after the headline),
-so that a date in one of the story's sentences is never taken for the publication time.
+such a stamp counts, a labelled stamp that ends a line (tagesschau puts it after the headline), or
+one after a byline's fields ("By: … / Philippine Daily Inquirer / 07:15 AM January 30, 2026"), so
+that a date in one of the story's sentences is never taken for the publication time.
 """
 
 from __future__ import annotations
@@ -62,18 +63,21 @@ _LABEL = (
     r"|Datum|Date|Issued"
     # KNA's "Vatikanstadt - 19.05.2025": the place the report is filed from, then the date
     r"|(?P<filed_at>[A-ZÄÖÜ][\w'’.]+(?:[ \t/][A-ZÄÖÜ][\w'’.]+)?)[ \t]+[–—-](?=[ \t]+\d)"
-    # "Jakarta ● Tue, January 7, 2025": the place, a bullet, then the stamp
-    r"|(?P<filed_by>[A-ZÄÖÜ][\w'’.-]+(?:[ \t][A-ZÄÖÜ][\w'’.-]+)?)[ \t]+[●•](?=[ \t]+\w)"
+    # "Jakarta ● Tue, January 7, 2025", "Bonn · 26.06.2025": the place opening the line, a
+    # bullet, the stamp ("Die Rede von Olaf Scholz · 03.03.2025" names no place)
+    r"|^(?P<filed_by>[A-ZÄÖÜ][\w'’.-]+(?:[ \t][A-ZÄÖÜ][\w'’.-]+)?)[ \t]+[●•·](?=[ \t]+\w)"
     # "KYODO NEWS - April 28, 2026 - 08:40": the agency's name in capitals, no place
     r"|[A-Z]{2,}(?:[ \t][A-Z]{2,}){0,2}[ \t]+[–—-](?=[ \t]+[A-Z][a-z])"
-    # Cicero's "VON HELMUT KRAFFT am 5. Februar 2026": the byline, then the day
-    r"|(?:VON|Von)[ \t]+[A-ZÄÖÜ][\w'’.-]+(?:[ \t]+[A-ZÄÖÜ][\w'’.-]+){1,3}(?=[ \t]+am[ \t])"
+    # The byline that opens the line, then the day: Cicero's "VON HELMUT KRAFFT am 5. Februar
+    # 2026", salto's "von Lukas Pichler · 29.01.2024", VnExpress's "By Viet Anh   Monday, …"
+    r"|^(?:VON|[Vv]on|BY|By):?[ \t]+[A-ZÄÖÜ][\w'’.-]+(?:[ \t]+[A-ZÄÖÜ][\w'’.-]+){1,3}"
+    r"(?:[ \t]*[·•|])?"
     # KNA's "… | Beirut, 30.11.2025, 19:35 Uhr": the place the report is filed from
     r"|(?P<filed_in>[A-ZÄÖÜ][\w'’.-]+(?:[ \t][A-ZÄÖÜ][\w'’.-]+)?),(?=[ \t]*\d)"
     r"|(?:Last[ \t]+)?[Uu]pdated?|Published|Posted|Beitrag|Kommentar|Artikel|Sendung"
     r"|UPDATED|PUBLISHED|POSTED|AKTUALISIERT|VERÖFFENTLICHT)"
-    # "Published - July 24, 2025 08:40 pm IST" (The Hindu)
-    r"(?:[ \t]+(?:am|vom|[Oo]n))?[ \t]*[:–-]?[ \t]*)"
+    # "Published - July 24, 2025 08:40 pm IST" (The Hindu), "Published at : December 4, 2024"
+    r"(?:[ \t]+(?:am|vom|[Oo]n|at))?[ \t]*[:–-]?[ \t]*)"
 )
 _WEEKDAY = (
     r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday"
@@ -135,7 +139,7 @@ def find_stamp(text: str, tz: tzinfo) -> Stamp | None:
             if first := _stamp_of(before.rstrip(" \t|·–-"), tz):
                 # "02.04.2025, 17:05 · Aktualisiert: 02.04.2025, 19:36": published first.
                 start, published = line.start(), first[1]
-            elif "|" in before:
+            elif _fielded(before):
                 # KNA's byline before the stamp ("Von Anna Mertens (KNA) | Beirut,
                 # 30.11.2025, 19:35 Uhr"): the whole line is the head's metadata.
                 start = line.start()
@@ -167,11 +171,18 @@ def _stamp_of(line: str, tz: tzinfo) -> tuple[re.Match[str], datetime] | None:
 def _fills_its_line(match: re.Match[str]) -> bool:
     # Text before an unlabelled date makes it the end of a sentence, not a stamp after a headline.
     before = match.string[: match.start()].strip()
-    # "Von Nina Koren, Brüssel | 16. Dezember 2025 22:05 Uhr": a byline, then the stamp.
-    fielded = before.endswith("|")
     # What the outlet prints after the stamp ("· Katrin Lenz, ARD-Studio New York") is no part.
     stamp = match.string[match.start() : match.start("tail") if match["tail"] else match.end()]
-    return len(stamp.strip()) <= MAX_STAMP_CHARS and (not before or bool(match["label"]) or fielded)
+    return len(stamp.strip()) <= MAX_STAMP_CHARS and (
+        not before or bool(match["label"]) or _fielded(before)
+    )
+
+
+def _fielded(before: str) -> bool:
+    """A byline and other fields before the stamp, not a sentence: "Von Nina Koren, Brüssel |
+    16. Dezember 2025 22:05 Uhr", "By: Carlo M. Villanueva - Reporter / Philippine Daily Inquirer
+    / 07:15 AM January 30, 2026"."""
+    return before.rstrip().endswith(("|", "/"))
 
 
 def _published(match: re.Match[str], tz: tzinfo) -> datetime | None:
