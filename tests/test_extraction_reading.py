@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_d27454c361ced20d.txt"
 DEVSETS = ("tests/devset", "tests/devset2", "tests/devset3", "tests/devset4")
 # Sets from outlets around the world: many print no zone, and the reader takes Berlin's.
-LATER_SETS = tuple(f"tests/devset{n}" for n in range(5, 12))
+LATER_SETS = tuple(f"tests/devset{n}" for n in range(5, 13))
 # Stamps the reader does not find yet: a byline run into the stamp ("Markus Brändle
 # 03.12.2025 - 19:14 Uhr"), a sentence ("Dieser Inhalt wurde am … publiziert"), an outlet's
 # name or a kicker before it ("Ahram Online , Sunday 25 August 2024", "Politics  September 3").
