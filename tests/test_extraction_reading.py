@@ -243,6 +243,9 @@ def test_it_reads_the_stamp_line_as_publication_time_not_title(stamp, published)
         # a section path, however long, is where the page sits
         ("Tages-Anzeiger › International › Krieg im Nahen Osten\n\nAtomgespräche in Genf: Europa sucht den Draht", "Atomgespräche in Genf: Europa sucht den Draht"),
         ("News > World > Europe\n\nTalks in Geneva", "Talks in Geneva"),
+        # a section and its part, with one separator, above a headline that names a year
+        ("NEWSINFO / Nation\n\nAsean ministers stick to 2026 goal for sea code at Cebu retreat", "Asean ministers stick to 2026 goal for sea code at Cebu retreat"),
+        ("TRT Deutsch › Türkei\n\nMerz in Ankara, Waffenruhe-Gespräche in Istanbul: Die Türkei als diplomatische Drehscheibe", "Merz in Ankara, Waffenruhe-Gespräche in Istanbul: Die Türkei als diplomatische Drehscheibe"),
         # the outlet's name and a section line, both above the headline
         ("The Daily Planet\n\nPolitics / Business\n\nScholz and Macron agree to hold talks", "Scholz and Macron agree to hold talks"),
     ],

@@ -78,6 +78,8 @@ _CREDITS = re.compile(
 # "Tages-Anzeiger › International › Krieg im Nahen Osten": where the page sits, not its headline.
 _HEAD_LINES = 3
 _BREADCRUMB = re.compile(r"[^\n]*?\s[›»>]\s[^\n]*?\s[›»>]\s")
+# "NEWSINFO / Nation", "TRT Deutsch › Türkei": a section and its part, a few words each.
+_SECTION = re.compile(r"(?:[\w.&'’-]+ ){1,3}[›»>/](?: [\w.&'’-]+){1,3}")
 _HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|div|p)\b", re.IGNORECASE)
 
 
@@ -180,7 +182,8 @@ def _title(text: str, metadata: list[tuple[int, int]]) -> str | None:
         for start, _end in metadata:
             if line.start() <= start < line.end():
                 title = text[line.start() : start]
-        if (title := title.strip(" \t-–|")) and not _BREADCRUMB.match(title):
+        title = title.strip(" \t-–|")
+        if title and not _BREADCRUMB.match(title) and not _SECTION.fullmatch(title):
             lines.append(title)
             if len(lines) == _HEAD_LINES:
                 break
