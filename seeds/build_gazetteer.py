@@ -464,6 +464,7 @@ CITY_EXTRA_EN = {
     ("BY", "Homyel'"): "Gomel,Homel",
     ("US", "Washington"): "Washington D.C.,Washington DC",
     ("US", "New York City"): "New York",
+    ("MN", "Ulan Bator"): "Ulaanbaatar",
 }
 
 # Words of running German and English news text that GeoNames also knows as a town or as a

@@ -2112,6 +2112,8 @@ def test_more_ways_of_saying_an_event(text, lang, kind, found):
         ("Ein bilaterales Treffen der beiden ist bislang nicht geplant.", "de", "Treffen"),
         ("Die geplanten Regierungskonsultationen werden vorerst nicht stattfinden.", "de", "Regierungskonsultationen"),
         ("Ein Dreiergipfel mit Südkorea, den Japan ausrichten soll, hat weiterhin keinen Termin.", "de", "Dreiergipfel"),
+        ("Er plant Reisen nach Kiew und Moskau; Termine stehen noch keine fest.", "de", "Reisen"),
+        ("Talks with Tehran are expected, but no dates have been set yet.", "en", "Talks"),
         ("A meeting between the two is not planned.", "en", "meeting"),
         ("The summit will not take place.", "en", "summit"),
         ("Die erste Runde der Präsidentenwahl findet am 23. März statt.", "de", "erste Runde"),
@@ -2147,6 +2149,16 @@ def test_bilateral_talks_on_the_day_a_summit_opens_are_an_event_of_their_own():
         "en",
     )
     assert sorted(e.type for e in found) == ["negotiation", "summit"]
+
+
+def test_one_on_one_talks_of_the_summits_own_leaders_are_the_summit():
+    [summit] = events(
+        "Title\n\nA report.\n\n"
+        "Putin and Biden held a summit in Geneva on Wednesday. The two leaders then held talks "
+        "for several hours, first in a larger group and then one-on-one, Putin said.",
+        "en",
+    )
+    assert summit.type == "summit"
 
 
 def test_two_summits_of_one_day_and_town_named_apart_are_two():

@@ -317,3 +317,9 @@ def test_a_town_adjective_before_a_compound_of_meeting_is_its_place(text, locati
 )
 def test_a_building_named_after_someone_is_not_the_person(text, found):
     assert [m.text for m in GAZETTEER.find(text, "de") if m.actors] == found
+
+
+def test_a_town_named_like_the_person_a_square_is_named_after_is_no_place():
+    essen = Gazetteer([], [ESSEN])
+    assert essen.find("A ceremony was held in Essen Il Sung Square.", "en") == []
+    assert [m.text for m in essen.find("A ceremony was held in Essen.", "en")] == ["Essen"]

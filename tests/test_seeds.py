@@ -270,5 +270,11 @@ def test_german_speaking_towns_are_found_by_their_adjectives():
     assert place_names("Hammer") == set()
 
 
+def test_ulaanbaatar_as_the_news_spells_it():
+    load(cities_min_population=250_000)
+    # GeoNames calls it "Ulan Bator" and lists no "Ulaanbaatar"
+    assert ("Ulan Bator", "MN", "city") in place_names("Ulaanbaatar")
+
+
 def test_the_organization_of_turkic_states_by_its_german_name(seeded):
     assert actor_names("Organisation der Türkischen Staaten") == {"Organization of Turkic States"}

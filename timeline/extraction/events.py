@@ -2246,11 +2246,17 @@ def _same_name(names_a: frozenset[str], names_b: frozenset[str]) -> bool:
 
 
 def _bilateral_beside(bilateral: Candidate, gathering: Candidate) -> bool:
+    """ "He will hold bilateral talks with Ruto" on the day a summit opens: talks of their own
+    — unless the summit is the two leaders' own ("Putin and Kim … held talks, first in a
+    larger group and then one-on-one")."""
+    people = {x.key for x in bilateral.actors if x.kind == "person"}
+    leaders = {x.key for x in gathering.actors if x.kind == "person"}
     return (
         bool(bilateral.extra.get("bilateral"))
         and bilateral.type not in _GATHERINGS
         and gathering.type in _GATHERINGS
         and {x.key for x in bilateral.actors} != {x.key for x in gathering.actors}
+        and not (len(leaders) <= 2 and people <= leaders)
     )
 
 

@@ -68,7 +68,11 @@ _ARTICLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+")
-_LANDMARK_AFTER = re.compile(r" (?:House|Palace|Castle|Shoal|Reef|Strait|Abbey)\b")
+_LANDMARK_AFTER = re.compile(
+    r" (?:House|Palace|Castle|Shoal|Reef|Strait|Abbey)\b"
+    # "in Kim Il Sung Square": a square named after someone, not the town of Kim
+    r"|(?: [A-Z][\w'-]*){1,3} Square\b"
+)
 _NAMED_AFTER = re.compile(
     r"(?: International)? (?:Convention|Conference|Centre|Center|Airport|Stadium|University"
     r"|Universität|Foundation|Stiftung|Institute|Institut|Hall|Avenue|Street|Road|Square|Platz"

@@ -309,8 +309,12 @@ _ANCHOR = re.compile(
 _NEGATED_AT_END = re.compile(r"[^.!?;:,]{0,120}\b(?:nicht|nie|niemals)\s*[.!?;]")
 # "Ein Dreiergipfel mit Südkorea, den Japan ausrichten soll, hat weiterhin keinen Termin"
 _NO_DATE_YET = re.compile(
-    r"[^.!?;:]{0,80}?\b(?:hat|haben|has|have)\s+(?:\w+\s+){0,2}?"
-    r"(?:keinen\s+Termin|kein\s+Datum|no\s+(?:set\s+)?date)\b",
+    r"[^.!?:]{0,80}?\b(?:(?:hat|haben|has|have)\s+(?:\w+\s+){0,2}?"
+    r"(?:keinen\s+Termin|kein\s+Datum|no\s+(?:set\s+)?date)"
+    # "plant Reisen nach Kiew, Moskau und Washington; Termine stehen noch keine fest", "no
+    # dates have been set yet"
+    r"|Termin\w*\s+(?:steh\w+|stand\w*)\s+(?:\w+\s+){0,2}?(?:keine|nicht)\s+fest"
+    r"|no\s+dates?\s+(?:has|have)\s+(?:yet\s+)?been\s+(?:set|fixed|announced))\b",
     re.IGNORECASE,
 )
 # "Ein bilaterales Treffen der beiden ist bislang nicht geplant", "a meeting is not planned":
