@@ -367,6 +367,12 @@ def test_a_relative_clause_has_its_own_tense():
     assert (event.start, event.precision) == (date(2022, 9, 1), "month")
 
 
+def test_a_relative_clause_before_the_date_does_not_give_the_main_clause_its_tense():
+    # Wednesday, 12 January: the summit Scholz opened this morning ends next Monday
+    summit = one("Der Gipfel in Genf, den Scholz am Morgen eröffnet hatte, endet am Montag.")
+    assert (summit.start, summit.end) == (date(2022, 1, 12), date(2022, 1, 17))
+
+
 def test_dates_told_from_the_story_count_from_its_last_day():
     found = events(
         "Am Montag trafen sich Scholz und Putin in Moskau. Tags zuvor hatte Scholz mit Biden "

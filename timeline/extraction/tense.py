@@ -138,11 +138,26 @@ def clause_tense(text: str, start: int, end: int, lang: str) -> str:
     # eingeladen hat"): its tense does not date the main clause.
     relative = _RELATIVE_CLAUSE.search(text, end, sentence[1])
     main = (sentence[0], relative.start() if relative else sentence[1])
-    for scope in (clause, main):
+    scopes = [clause, main]
+    before = _relative_before(text, sentence[0], clause[0])
+    if before is not None:
+        # "Der zweitägige Gipfel, den Guterres am Morgen eröffnet hatte, endet am Montag": the
+        # relative clause before the expression is not the main clause's tense either.
+        scopes = [clause, (before[1], main[1]), (main[0], before[0])]
+    for scope in scopes:
         tense = _tense_in(text, scope, start, end, lang)
         if tense:
             return tense
     return "present"
+
+
+def _relative_before(text: str, sentence_start: int, clause_start: int) -> tuple[int, int] | None:
+    """The relative clause that closes with a comma just before the expression's clause."""
+    found = None
+    for match in _RELATIVE_CLAUSE.finditer(text, sentence_start, clause_start):
+        if text.find(",", match.end(), clause_start) >= 0:
+            found = (match.start(), clause_start)
+    return found
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
