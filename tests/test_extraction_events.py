@@ -2194,3 +2194,14 @@ def test_an_agency_dateline_places_what_happens_there_tomorrow():
     )
     [event] = suggest(document, GAZETTEER, published=WEDNESDAY, lang="de").events
     assert event.start == date(2022, 1, 13) and event.place == BRUSSELS
+
+
+def test_a_headline_placing_talks_in_a_country_tells_the_talks_the_lead_places_in_its_city():
+    switzerland = GazetteerPlace("ch", "Switzerland", "CH", kind="country", aliases=("Schweiz",))
+    gazetteer = Gazetteer(ACTORS, [GENEVA, switzerland])
+    document = read_document(
+        b"US and Russia end talks in Switzerland\n\n"
+        b"GENEVA (AP) - The US and Russia ended two days of talks in Geneva on Wednesday.\n"
+    )
+    [talks] = suggest(document, gazetteer, published=WEDNESDAY, lang="en").events
+    assert (talks.start, talks.end, talks.place) == (date(2022, 1, 11), date(2022, 1, 12), GENEVA)

@@ -2319,7 +2319,8 @@ def _headline_of(undated: Candidate, dated: Candidate) -> bool:
         )
         return (shared or same_place) and not _places_differ(undated, dated)
     if undated.place is not None and dated.place is not None:
-        return undated.place.key == dated.place.key and (spans or shared)
+        # "talks in Kazakhstan" in the headline, "in Almaty" in the lead: one place.
+        return not _places_differ(undated, dated) and (spans or shared)
     return spans and shared
 
 
