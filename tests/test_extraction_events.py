@@ -2205,3 +2205,10 @@ def test_a_headline_placing_talks_in_a_country_tells_the_talks_the_lead_places_i
     )
     [talks] = suggest(document, gazetteer, published=WEDNESDAY, lang="en").events
     assert (talks.start, talks.end, talks.place) == (date(2022, 1, 11), date(2022, 1, 12), GENEVA)
+
+
+def test_a_gathering_is_a_summit_and_to_gather_is_to_meet():
+    [noun] = find_triggers("Meloni hosts the three-day gathering at the resort.", "en")[-1:]
+    assert (noun.text, noun.type) == ("gathering", "summit")
+    [verb] = find_triggers("EU leaders will gather in Brussels.", "en")
+    assert verb.type == "meeting"

@@ -154,7 +154,8 @@ _ENGLISH = {
         r"|prime\s+minister|premier|chancellor|counterparts?|leaders?|king|crown\s+prince"
         r"|foreign\s+minister|secretary\s+of\s+state)\b",
     ),
-    "summit": (0.9, r"summit\w*|conference\w*"),
+    # "the three-day gathering at the Borgo Egnazia resort": a summit by another name
+    "summit": (0.9, r"summit\w*|conference\w*|gatherings?\b"),
     "session": (
         0.85,
         r"session\w*|ministerial\w*|council\s+meeting\w*|emergency\s+meeting\w*|convene\w*"
@@ -181,7 +182,7 @@ _ENGLISH = {
     ),
     "meeting": (
         0.8,
-        r"meet\b|meets|meeting\w*|met\b|hosted|hosts|sat\s+down\s+with|gather\w*"
+        r"meet\b|meets|meeting\w*|met\b|hosted|hosts|sat\s+down\s+with|gather(?!ings?\b)\w*"
         # "He is due to host Starmer at Turnberry": the verb, not "the host country"
         r"|(?:to|will|would|'ll)\s+host\b"
         r"|held\s+talks|spoke\s+with|speak(?:s|ing)?\s+with|discuss(?:ed|es)?\s+with"
