@@ -323,3 +323,15 @@ def test_a_town_named_like_the_person_a_square_is_named_after_is_no_place():
     essen = Gazetteer([], [ESSEN])
     assert essen.find("A ceremony was held in Essen Il Sung Square.", "en") == []
     assert [m.text for m in essen.find("A ceremony was held in Essen.", "en")] == ["Essen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit opened at the Essen Convention and Exhibition Centre.",
+        "Der Gipfel begann im Essen Congress Center.",
+    ],
+)
+def test_a_towns_convention_centre_is_in_that_town(text):
+    [mention] = Gazetteer([], [ESSEN]).find(text, "en" if "The" in text else "de")
+    assert mention.places == (ESSEN,) and mention.locative

@@ -79,6 +79,10 @@ _NAMED_AFTER = re.compile(
     r"|Straße|Allee|Park|Memorial|Museum|Hospital|Bridge|Brücke|Library|Building|Tower"
     r"|School|College|Highway|Boulevard|Prize|Preis)\b"
 )
+_CONVENTION_AFTER = re.compile(
+    r"(?: [A-Z][\w-]*){0,2} (?:Convention|Conference|Exhibition|Congress|Expo|Kongress"
+    r"|Messe)\b"
+)
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+ $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"„“]\s*|\n\s*)$")
 
@@ -389,7 +393,8 @@ def _common_noun(text: str, start: int, end: int, entry: _Entry) -> bool:
     """Cities take no article: "die Halle", "the Reading" name no city, "die Ukraine" a country."""
     if entry.actors or any(place.kind != "city" for place in entry.places):
         return False
-    if _city_attribute(text, start, end):
+    if _city_attribute(text, start, end) or _CONVENTION_AFTER.match(text, end):
+        # "the Melbourne Convention and Exhibition Centre": the town's hall, article and all.
         return False
     return bool(_ARTICLE_BEFORE.search(text[max(0, start - 8) : start]))
 
@@ -424,6 +429,9 @@ def _part_of_a_name(text: str, start: int, end: int, entry: _Entry) -> bool:
     if _LANDMARK_AFTER.match(text, end):
         return True  # "at Lancaster House", "near Scarborough Shoal": not the town
     if _is_locative(text, start, end) or _city_attribute(text, start, end):
+        return False
+    if _CONVENTION_AFTER.match(text, end):
+        # "Melbourne Convention and Exhibition Centre": a hall in that town.
         return False
     after = _CAPITALISED_AFTER.match(text, end)
     before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
