@@ -2212,3 +2212,18 @@ def test_a_gathering_is_a_summit_and_to_gather_is_to_meet():
     assert (noun.text, noun.type) == ("gathering", "summit")
     [verb] = find_triggers("EU leaders will gather in Brussels.", "en")
     assert verb.type == "meeting"
+
+
+def test_a_section_under_a_subheading_does_not_take_the_vague_time_told_before_it():
+    found = events(
+        "Titel\n\nEin Bericht.\n\nDeutschland hatte seine Zustimmung zu dem Geschäft im "
+        "Sommer erteilt, nachdem Berlin lange gezögert hatte.\n\n"
+        "Einigung in Genf\n\n"
+        "Parallel dazu ging in Genf eine schwierige Verhandlungsrunde zwischen Russland und den "
+        "USA zu Ende. Die Delegationen hatten von Montag bis Mittwoch unter Vermittlung der "
+        "Schweiz beraten.",
+        published=datetime(2022, 10, 12, 9, 0, tzinfo=BERLIN),  # a Wednesday; summer is recent
+    )
+    assert [(e.precision, e.start, e.end) for e in found] == [
+        ("day", date(2022, 10, 10), date(2022, 10, 12))
+    ]

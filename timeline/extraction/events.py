@@ -168,6 +168,7 @@ _UNDATED_LEAD = "publication day (lead, undated)"
 _OUTCOME_WEIGHT = 0.85
 _MEETING_WEIGHT = 0.8
 _GATHERINGS = {"summit", "session"}
+_SUBHEADING_WORDS = 8
 _GATHERING_HEAD = re.compile(r"(?i)(?:gipfel\w*|konferenz\w*|summit\w*|conference\w*)$")
 # "the Nuclear Energy Summit", "the EU summit": the capitalised words before it.
 _NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w-]*\s+){1,3})$")
@@ -412,7 +413,12 @@ def assemble(
     by_sentence: dict[int, list[Passage]] = {}
     for passage in passages:
         by_sentence.setdefault(passage.index, []).append(passage)
+    subheadings = _subheadings(text, passages)
     for passage in passages:
+        if passage.index in subheadings:
+            # "Einigung in Istanbul": a new section; its first sentence does not take the
+            # vague time the section before told ("hatte seine Zustimmung im Sommer erteilt").
+            discourse = [d for d in discourse if d.value.precision == "day"]
         ahead = _years_ahead(text, passage, published)
         dated = [*_event_dates(passage), *_ongoing(text, passage), *ahead]
         trigger = _since_event(text, passage, _primary_trigger(text, passage, bool(dated)), dated)
@@ -482,6 +488,29 @@ def assemble(
     merged = _refine_countries(merge_candidates(candidates), named)
     # Last, so that the dateline never makes two events one.
     return [_at_the_dateline(c, published, scene) if c.place is None else c for c in merged]
+
+
+def _subheadings(text: str, passages: Sequence[Passage]) -> set[int]:
+    """Sentences that stand alone as a short paragraph without a full stop, once the body has
+    begun (a paragraph ending in one): the subheadings between sections."""
+    per_paragraph: dict[int, list[Passage]] = {}
+    for passage in passages:
+        per_paragraph.setdefault(passage.paragraph, []).append(passage)
+    found: set[int] = set()
+    body = False
+    for paragraph in sorted(per_paragraph):
+        members = per_paragraph[paragraph]
+        line = text[members[0].start : members[-1].end].strip()
+        if (
+            body
+            and len({p.index for p in members}) == 1
+            and "\n" not in line
+            and len(line.split()) <= _SUBHEADING_WORDS
+            and not line.endswith((".", "!", "?", ":", ";", ",", ")"))
+        ):
+            found.add(members[0].index)
+        body = body or line.endswith(".")
+    return found
 
 
 def _refine_countries(
