@@ -291,9 +291,11 @@ def test_the_second_of_a_pair_before_a_summit_is_no_place(text, locative):
         ("Essen will host the next round of talks.", "en"),
         ("Sie trafen sich im Zentrum Essens.", "de"),
         ("They met in the heart of Essen.", "en"),
+        # where someone still is: "He will then meet the speaker before leaving Essen"
+        ("He will then meet the speaker before leaving Essen.", "en"),
     ],
 )
-def test_a_town_that_hosts_or_is_the_centre_of_a_meeting_is_its_place(text, lang):
+def test_a_town_that_hosts_is_the_centre_of_or_is_left_after_a_meeting_is_its_place(text, lang):
     [mention] = [m for m in GAZETTEER.find(text, lang) if m.places]
     assert mention.locative
 

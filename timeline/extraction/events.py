@@ -199,7 +199,7 @@ _AND_THEN = re.compile(
     r"|has|have|had|ist|sind|wird|werden|hat|haben|soll|sollen|will|wollen)\b"
 )
 _ONWARD = re.compile(
-    r"\b(?:before\s+(?:travel+ing|heading|flying|leaving|going|moving\s+on|continuing)"
+    r"\b(?:before\s+(?:travel+ing|heading|flying|going|moving\s+on|continuing)"
     r"|bevor\s+(?:er|sie|es)\b[^.!?;]{0,60}?\b(?:weiter)?(?:reist|fliegt|aufbricht))"
 )
 _TOPIC_BEFORE = re.compile(

@@ -25,7 +25,9 @@ _LOCATIVE = re.compile(
     # "nach" is "to" before a name ("nach Kiew") but "after" before an article ("nach dem Rat").
     r"(?:\b(?:(?:in|im|ins|bei|at|to|near|In|Im|At)(?:\s+(?:der|dem|den|die|the|das))?"
     # A visit's object is where it happens: "visited Kyiv", "besuchte Kiew".
-    r"|nach|Nach|visit(?:ed|s|ing)?|besuch(?:t|te|ten|en)|toured|reached|erreichte\w*)"
+    r"|nach|Nach|visit(?:ed|s|ing)?|besuch(?:t|te|ten|en)|toured|reached|erreichte\w*"
+    # "He will then meet Tran Thanh Man before leaving Hanoi": where he still is.
+    r"|before\s+leaving)"
     r"(?:(?:\s+[\w-]+){0,3}\s+[\w-]*(?:stadt|Stadt|city|capital|metropole|Metropole|kurort"
     # "im Pariser Vorort Vélizy-Villacoublay", "in the Paris suburb of Vélizy"
     r"|[Vv]orort|suburb|[Ss]tadtteil)"
