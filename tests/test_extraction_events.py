@@ -2227,3 +2227,24 @@ def test_a_section_under_a_subheading_does_not_take_the_vague_time_told_before_i
     assert [(e.precision, e.start, e.end) for e in found] == [
         ("day", date(2022, 10, 10), date(2022, 10, 12))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("They met in New York and agreed to keep high-level contacts going.", "en"),
+        ("The two leaders agreed to deepen cooperation in trade.", "en"),
+        ("Beide Seiten hätten vereinbart, die bilateralen Verhandlungen fortzusetzen.", "de"),
+        ("Sie verständigten sich darauf, die Zusammenarbeit auszubauen.", "de"),
+    ],
+)
+def test_agreeing_to_go_on_as_before_is_no_agreement(text, lang):
+    assert "agreement" not in [t.type for t in find_triggers(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("They agreed a ceasefire on Monday.", "en"), ("Sie vereinbarten eine Waffenruhe.", "de")],
+)
+def test_agreeing_on_something_is_an_agreement(text, lang):
+    assert "agreement" in [t.type for t in find_triggers(text, lang)]

@@ -318,6 +318,13 @@ _NO_DATE_YET = re.compile(
     r"|no\s+dates?\s+(?:has|have)\s+(?:yet\s+)?been\s+(?:set|fixed|announced))\b",
     re.IGNORECASE,
 )
+_GOING_ON_AFTER = re.compile(
+    r"\s+to\s+(?:keep|continue|deepen|strengthen|expand|enhance|maintain|step\s+up|stay"
+    r"|work\s+(?:together|closely)|remain\s+in\s+(?:close\s+)?(?:touch|contact)|meet\s+again)\b"
+    r"|,?\s+(?:sich\s+)?(?:darauf,?\s+)?(?:[^\s.!?;:,]+\s+){1,6}?(?:fortzusetzen|weiterzuführen"
+    r"|auszubauen|zu\s+vertiefen|zu\s+intensivieren|zu\s+verstärken|fortzuführen)\b",
+    re.IGNORECASE,
+)
 # "Ein bilaterales Treffen der beiden ist bislang nicht geplant", "a meeting is not planned":
 # the meeting the sentence names is the one that will not take place.
 _NOT_PLANNED = re.compile(
@@ -415,6 +422,10 @@ def _discounted(text: str, trigger: Trigger, negation: re.Pattern[str]) -> bool:
         and _NOUN_AFTER.match(text, trigger.end)
     ):
         # "das in Den Haag vereinbarte Ziel", "die beschlossenen Sanktionen": named, not agreed.
+        return True
+    if trigger.type == "agreement" and _GOING_ON_AFTER.match(text, trigger.end):
+        # "met in New York … and agreed to keep high-level contacts going", "hätten vereinbart,
+        # die Verhandlungen fortzusetzen": to go on as before is no agreement of its own.
         return True
     if trigger.type == "agreement" and (
         _LEGISLATION_BEFORE.search(before) or _INTO_LAW_AFTER.match(text, trigger.end)
