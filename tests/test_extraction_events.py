@@ -2248,3 +2248,23 @@ def test_agreeing_to_go_on_as_before_is_no_agreement(text, lang):
 )
 def test_agreeing_on_something_is_an_agreement(text, lang):
     assert "agreement" in [t.type for t in find_triggers(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "trigger"),
+    [
+        ("Trump has suggested he could travel to Istanbul for the talks.", "en", "travel to"),
+        ("The two men discussed a visit to Washington, but no date was set.", "en", "visit"),
+    ],
+)
+def test_what_might_be_or_has_no_date_is_no_trigger(text, lang, trigger):
+    assert trigger not in [t.text for t in find_triggers(text, lang)]
+
+
+def test_a_visit_called_off_is_no_event():
+    assert (
+        events(
+            "Titel\n\nEin Bericht.\n\nSeinen für Mittwoch geplanten Besuch in Moskau sagte Scholz ab."
+        )
+        == ()
+    )

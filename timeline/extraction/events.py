@@ -101,6 +101,8 @@ _CANCELLED = re.compile(
     # "The fourth round was originally planned for May 3 in Rome but was postponed": the day
     # it was first meant for is no day of it.
     r"|originally\s+(?:been\s+)?(?:planned|scheduled|set|due)\s+(?:for|on|in)"
+    # "Seinen für Mittwoch geplanten Besuch in Saudi-Arabien sagte er ab"
+    r"|sagt(?:e|en)?\s+(?:[^\s.!?;:,]+\s+){0,10}?ab"
     r"|ursprünglich\s+(?:für|am|im|zum)\s+(?:\S+\s+){0,4}(?:geplant|vorgesehen|angesetzt))\b",
     re.IGNORECASE,
 )

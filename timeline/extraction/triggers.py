@@ -315,7 +315,9 @@ _NO_DATE_YET = re.compile(
     # "plant Reisen nach Kiew, Moskau und Washington; Termine stehen noch keine fest", "no
     # dates have been set yet"
     r"|Termin\w*\s+(?:steh\w+|stand\w*)\s+(?:\w+\s+){0,2}?(?:keine|nicht)\s+fest"
-    r"|no\s+dates?\s+(?:has|have)\s+(?:yet\s+)?been\s+(?:set|fixed|announced))\b",
+    # "discussed a visit to Washington, but no date was set"
+    r"|no\s+dates?\s+(?:was|were|has|have)\s+(?:yet\s+)?(?:been\s+)?(?:set|fixed|announced"
+    r"|given))\b",
     re.IGNORECASE,
 )
 _GOING_ON_AFTER = re.compile(
@@ -340,9 +342,11 @@ _NOT_PLANNED = re.compile(
 # "weitere Treffen", "further talks", "possible summit": no particular event. The lookahead
 # names the letters its words open with, so the engine passes over other words at once.
 _HYPOTHETICAL = re.compile(
-    r"\b(?=[aefkmpw])"
+    r"\b(?=[acefkmpw])"
     r"(?:weitere[nmrs]?|künftige[nmrs]?|mögliche[nmrs]?|eventuelle[nmrs]?|etwaige[nmrs]?"
-    r"|further|future|possible|potential|any)\s+(?:\w+\s+)?$",
+    r"|further|future|possible|potential|any"
+    # "Trump has suggested he could travel to Istanbul": what might be
+    r"|could|might)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
