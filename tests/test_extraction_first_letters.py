@@ -138,8 +138,9 @@ def _first_codes(items):
     return None  # the pattern may match the empty string
 
 
-# "\b(?=[acfosu])", "\b(?=[dfknstvz\d])": letters written out (not a class such as [a-zäöüß]).
-_LETTERS_AHEAD = re.compile(r"\\b\(\?=\[(?:[^]^\\-]|\\d)+\]\)")
+# "\b(?=[acfosu])", "\b(?=[dfknstvz\d])": letters written out (not a class such as [a-zäöüß]),
+# opening the pattern or after a stretch it skips ("[^.!?;:,]{0,60}?\b(?=[ahinsw])").
+_LETTERS_AHEAD = re.compile(r"(?:\[[^]]+\]\{\d+,\d+\}\?)?\\b\(\?=\[(?:[^]^\\-]|\\d)+\]\)")
 
 
 def _patterns_with_a_first_letter_lookahead():
@@ -160,7 +161,9 @@ def _patterns_with_a_first_letter_lookahead():
 def test_a_first_letter_lookahead_admits_every_letter_the_pattern_opens_with(pattern):
     import re._parser
 
-    lookahead, _, rest = pattern.pattern[len(r"\b(?=") :].partition(")")
+    skipped = re.match(r"\[[^]]+\]\{\d+,\d+\}\?", pattern.pattern)
+    opening = skipped.end() if skipped else 0
+    lookahead, _, rest = pattern.pattern[opening + len(r"\b(?=") :].partition(")")
     admitted = _first_codes(re._parser.parse(lookahead, pattern.flags).data)
     opened = _first_codes(re._parser.parse(r"\b" + rest, pattern.flags).data)
     assert admitted is not None and opened is not None

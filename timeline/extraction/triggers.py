@@ -310,7 +310,7 @@ _ANCHOR = re.compile(
 _NEGATED_AT_END = re.compile(r"[^.!?;:,]{0,120}\b(?:nicht|nie|niemals)\s*[.!?;]")
 # "Ein Dreiergipfel mit Südkorea, den Japan ausrichten soll, hat weiterhin keinen Termin"
 _NO_DATE_YET = re.compile(
-    r"[^.!?:]{0,80}?\b(?:(?:hat|haben|has|have)\s+(?:\w+\s+){0,2}?"
+    r"[^.!?:]{0,80}?\b(?=[hnt])(?:(?:hat|haben|has|have)\s+(?:\w+\s+){0,2}?"
     r"(?:keinen\s+Termin|kein\s+Datum|no\s+(?:set\s+)?date)"
     # "plant Reisen nach Kiew, Moskau und Washington; Termine stehen noch keine fest", "no
     # dates have been set yet"
@@ -330,7 +330,9 @@ _GOING_ON_AFTER = re.compile(
 # "Ein bilaterales Treffen der beiden ist bislang nicht geplant", "a meeting is not planned":
 # the meeting the sentence names is the one that will not take place.
 _NOT_PLANNED = re.compile(
-    r"[^.!?;:,]{0,60}?\b(?:(?:ist|sind|war|waren|wurde|wurden|is|are|was|were|has|have)\s+"
+    # The lookahead names the letters the words open with: the engine tries them at each of
+    # the 60 characters only where one of those letters stands.
+    r"[^.!?;:,]{0,60}?\b(?=[ahinsw])(?:(?:ist|sind|war|waren|wurde|wurden|is|are|was|were|has|have)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:nicht|not)\s+(?:yet\s+|been\s+|mehr\s+){0,2}"
     r"(?:geplant|vorgesehen|angesetzt|anberaumt|terminiert|planned|scheduled|foreseen|envisaged)"
     # "die geplanten Regierungskonsultationen vorerst nicht stattfinden", "will not take place"
