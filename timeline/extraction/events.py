@@ -174,8 +174,9 @@ _SUBHEADING_WORDS = 8
 _GATHERING_HEAD = re.compile(r"(?i)(?:gipfel\w*|konferenz\w*|summit\w*|conference\w*)$")
 # "the Nuclear Energy Summit", "the EU summit": the capitalised words before it.
 _NAME_BEFORE = re.compile(r"\b((?:[A-Z][\w-]*\s+){1,3})$")
-# Words before a summit that name none in particular.
+# A summit's name that holds a body or a state ("@eu" of "EU-Gipfel") is marked so.
 _BODY_NAMED = "@"
+# Words before a summit that name none in particular.
 _UNNAMED_GATHERINGS = frozenset(
     """
     sonder krisen spitzen online video dreier vierer jährlichen informellen ersten nächsten der
@@ -2269,6 +2270,8 @@ def _names(candidate: Candidate) -> frozenset[str]:
 
 
 def _same_name(names_a: frozenset[str], names_b: frozenset[str]) -> bool:
+    """Names of one summit: one holds the other ("ASEAN", "ASEAN-related"), or neither is a
+    body's (a topic or a nickname may be any summit's)."""
     if not any(name.startswith(_BODY_NAMED) for name in names_a | names_b):
         return True
     bare_a = {name.removeprefix(_BODY_NAMED) for name in names_a}

@@ -320,6 +320,7 @@ _NO_DATE_YET = re.compile(
     r"|given))\b",
     re.IGNORECASE,
 )
+# "agreed to keep contacts going", "vereinbart, die Gespräche fortzusetzen" (see _discounted).
 _GOING_ON_AFTER = re.compile(
     r"\s+to\s+(?:keep|continue|deepen|strengthen|expand|enhance|maintain|step\s+up|stay"
     r"|work\s+(?:together|closely)|remain\s+in\s+(?:close\s+)?(?:touch|contact)|meet\s+again)\b"
