@@ -51,13 +51,15 @@ _NOT_A_PLACE_TO = re.compile(
     r"opposition|support|threat|message|letter|response|reply|appeal|tribute)\s+to\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# "US-Vertretung", "Kreml-Sprecher": the first part of a compound names no location.
+# "Budapest war am Mittwoch Gastgeber des Gipfels", "Baghdad hosted the summit".
 _HOST_AFTER = re.compile(
     r"\s+(?:(?:war|ist|wird|is|was|will\s+be|has\s+been)\s+(?:[\w-]+\s+){0,3}?)?"
-    r"(?:Gastgeber(?:in)?\b|Austragungsort\b|host(?:s|ed|ing)?\s+(?:the|a|an|this)\b"
-    r"|(?:will\s+)?host\s+(?:the|a|an|this)\b|playing\s+host\b)"
+    r"(?:Gastgeber(?:in)?\b|Austragungsort\b|playing\s+host\b"
+    r"|(?:will\s+)?host(?:s|ed|ing)?\s+(?:the|a|an|this)\b)"
 )
+# "US-Vertretung", "Kreml-Sprecher": the first part of a compound names no location.
 _COMPOUND_AFTER = re.compile(r"^[-‐–]\w")
+# "the Africa-France summit": the second name of a pair.
 _PAIR_BEFORE = re.compile(r"\w[-‐–/]$")
 _MISSION_AFTER = re.compile(
     r"^['’]s\s+(?:embassy|consulate|consulate-general|mission|permanent\s+mission)\b",
